@@ -1,0 +1,176 @@
+"""What each command does: call one service, print the result (text or stable JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the services pull in SQLAlchemy (~0.6 s): imported only when a command runs
+    from factdesk.core.records import ClaimInfo
+    from factdesk.services import Desk
+
+OK, REJECTED = 0, 1
+
+
+def _json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _claim_line(c: ClaimInfo) -> str:
+    who = f" — {c.speaker}" if c.speaker else ""
+    when = f" ({c.date})" if c.date else ""
+    spans = ", ".join(f"doc {s.doc} {s.start}:{s.end}" for s in c.spans)
+    return f"{c.id}\t[{c.status}]\t{c.text}{who}{when}\t{spans}"
+
+
+def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
+    report = desk.import_files(args.files)
+    for doc in report.imported:
+        if args.json:
+            _json(doc.as_json())
+        else:
+            print(f"imported {doc.id}\t{doc.title}\t({doc.words} words)")
+    for dup in report.duplicates:
+        print(
+            f"skipped {dup.path}: the same text is already document {dup.existing_id} "
+            f"(“{dup.existing_title}”)",
+            file=sys.stderr,
+        )
+    for bad in report.rejected:
+        print(f"rejected {bad}", file=sys.stderr)
+    return REJECTED if report.rejected else OK
+
+
+def cmd_docs(desk: Desk, args: argparse.Namespace) -> int:
+    docs = desk.documents()
+    if args.json:
+        _json([d.as_json() for d in docs])
+        return OK
+    for d in docs:
+        outlet = d.outlet or "-"
+        print(f"{d.id}\t{d.words} words\t{d.claims} claims\t{outlet}\t{d.title}")
+    return OK
+
+
+def cmd_show(desk: Desk, args: argparse.Namespace) -> int:
+    text = desk.document(args.doc).text
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return OK
+
+
+def cmd_search(desk: Desk, args: argparse.Namespace) -> int:
+    hits = desk.search(args.query)
+    if args.json:
+        _json([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet} for h in hits])
+        return OK
+    for h in hits:
+        print(f"{h.kind} {h.id}\t{h.title}\t{' '.join(h.snippet.split())}")
+    return OK
+
+
+def cmd_claims(desk: Desk, args: argparse.Namespace) -> int:
+    claims = desk.claims(statuses=args.status or (), doc_id=args.doc, speaker=args.speaker)
+    if args.json:
+        _json([c.as_json() for c in claims])
+        return OK
+    for c in claims:
+        print(_claim_line(c))
+    return OK
+
+
+def cmd_claim(desk: Desk, args: argparse.Namespace) -> int:
+    return {
+        "add": _claim_add,
+        "set": _claim_set,
+        "link": _claim_link,
+        "history": _claim_history,
+    }[args.action](desk, args)
+
+
+def _claim_add(desk: Desk, args: argparse.Namespace) -> int:
+    outcome = desk.add_claim(
+        args.doc,
+        span=args.span,
+        quote=args.quote,
+        text=args.text,
+        speaker=args.speaker,
+        date=args.date or None,
+        status=args.status,
+        note=args.note or "",
+    )
+    _print_claim(outcome.value, args.json)
+    return OK
+
+
+def _claim_set(desk: Desk, args: argparse.Namespace) -> int:
+    from factdesk.services import UNSET, ClaimUpdate  # noqa: PLC0415
+
+    def given(value: str | None) -> Any:
+        return UNSET if value is None else value
+
+    update = ClaimUpdate(
+        text=given(args.text),
+        speaker=given(args.speaker),
+        date=given(args.date),
+        status=given(args.status),
+        note=given(args.note),
+    )
+    outcome = desk.update_claim(args.claim, update)
+    _print_claim(outcome.value, args.json)
+    if not outcome.changes and not args.json:
+        print("nothing changed", file=sys.stderr)
+    return OK
+
+
+def _claim_link(desk: Desk, args: argparse.Namespace) -> int:
+    span = desk.link(args.claim, args.doc, span=args.span, quote=args.quote).value
+    _print_claim(desk.claim(span.claim_id), args.json)
+    return OK
+
+
+def _claim_history(desk: Desk, args: argparse.Namespace) -> int:
+    entries = desk.history(args.claim)
+    if args.json:
+        _json(
+            [
+                {"field": e.field, "old": e.old, "new": e.new, "editor": e.editor, "at": e.at}
+                for e in entries
+            ]
+        )
+        return OK
+    for e in entries:
+        print(f"{e.at}\t{e.editor}\t{e.field}: {e.old or '∅'} → {e.new or '∅'}")
+    return OK
+
+
+def _print_claim(claim: ClaimInfo, as_json: bool) -> None:
+    if as_json:
+        _json(claim.as_json())
+    else:
+        print(_claim_line(claim))
+        for s in claim.spans:
+            print(f"\tdoc {s.doc} {s.start}:{s.end}\t“{s.quote}”")
+
+
+def cmd_summary(desk: Desk, _args: argparse.Namespace) -> int:
+    """What `factdesk` without a command prints until the window lands (issue #3)."""
+    docs = desk.documents()
+    claims = desk.claims()
+    print(f"desk {desk.path}: {len(docs)} documents, {len(claims)} claims")
+    print("The desk window is not in this build yet; work from the command line (factdesk --help).")
+    return OK
+
+
+HANDLERS = {
+    "import": cmd_import,
+    "docs": cmd_docs,
+    "show": cmd_show,
+    "search": cmd_search,
+    "claims": cmd_claims,
+    "claim": cmd_claim,
+    "gui": cmd_summary,
+    None: cmd_summary,
+}

@@ -1,0 +1,136 @@
+"""The command-line grammar (DESIGN §4, a stable contract). Building it imports nothing heavy."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date
+
+from factdesk import __version__
+from factdesk.core.statuses import STATUSES
+
+_SPAN = re.compile(r"^\s*(\d+)\s*:\s*(\d+)\s*$")
+
+
+def span_arg(value: str) -> tuple[int, int]:
+    match = _SPAN.match(value)
+    if not match:
+        raise argparse.ArgumentTypeError(f"“{value}” is not a span; write START:END, e.g. 120:184")
+    start, end = int(match[1]), int(match[2])
+    if start >= end:
+        raise argparse.ArgumentTypeError(f"in the span {value}, START must be less than END")
+    return start, end
+
+
+def date_arg(value: str) -> str:
+    """YYYY-MM-DD, or "" to clear a date."""
+    if value == "":
+        return value
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"“{value}” is not a date; write YYYY-MM-DD")
+
+
+def id_arg(kind: str):  # type: ignore[no-untyped-def]
+    def parse(value: str) -> int:
+        if value.isdigit() and int(value) > 0:
+            return int(value)
+        raise argparse.ArgumentTypeError(f"“{value}” is not a {kind} id (a whole number)")
+
+    parse.__name__ = f"{kind} id"
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factdesk",
+        description="A desk for fact-checkers: import articles, link claims to quotes, "
+        "work them to a verdict, export fact sheets. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"factdesk {__version__}")
+    parser.add_argument(
+        "--desk",
+        metavar="PATH",
+        help="the desk file (default: $FACTDESK_DESK, else desk.factdesk in your data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the desk window")
+    gui.add_argument("path", nargs="?", metavar="PATH", help="the desk to open")
+
+    imp = commands.add_parser("import", help="import article files into the desk")
+    imp.add_argument("files", nargs="+", metavar="FILE", help=".txt .md .html .docx .pdf")
+    imp.add_argument("--json", action="store_true", help="one JSON object per document")
+
+    docs = commands.add_parser("docs", help="list the documents")
+    docs.add_argument("--json", action="store_true")
+
+    show = commands.add_parser("show", help="print a document's stored text")
+    show.add_argument("doc", type=id_arg("document"), metavar="DOC")
+
+    search = commands.add_parser("search", help="search documents and claims")
+    search.add_argument("query", metavar="WORDS")
+    search.add_argument("--json", action="store_true")
+
+    _claim_commands(commands)
+
+    claims = commands.add_parser("claims", help="list claims")
+    _filters(claims)
+    claims.add_argument("--json", action="store_true")
+    return parser
+
+
+def _claim_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    claim = commands.add_parser("claim", help="add, change or link a claim")
+    actions = claim.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="a new claim from a quote in a document")
+    add.add_argument("doc", type=id_arg("document"), metavar="DOC")
+    _where(add)
+    add.add_argument("--text", help="the claim (default: the quote)")
+    _fields(add, status_default="unchecked")
+    add.add_argument("--json", action="store_true")
+
+    set_ = actions.add_parser("set", help="change a claim's fields")
+    set_.add_argument("claim", type=id_arg("claim"), metavar="CLAIM")
+    set_.add_argument("--text")
+    _fields(set_, status_default=None)
+    set_.add_argument("--json", action="store_true")
+
+    link = actions.add_parser("link", help="link a claim to a span of another document")
+    link.add_argument("claim", type=id_arg("claim"), metavar="CLAIM")
+    link.add_argument("doc", type=id_arg("document"), metavar="DOC")
+    _where(link)
+    link.add_argument("--json", action="store_true")
+
+    show = actions.add_parser("history", help="what changed on a claim, when, by whom")
+    show.add_argument("claim", type=id_arg("claim"), metavar="CLAIM")
+    show.add_argument("--json", action="store_true")
+
+
+def _where(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--quote", metavar="TEXT", help="the exact words, found in the document")
+    where.add_argument("--span", type=span_arg, metavar="START:END", help="code-point offsets")
+
+
+def _fields(parser: argparse.ArgumentParser, *, status_default: str | None) -> None:
+    parser.add_argument("--speaker", metavar="NAME", help="who said it (a known name or alias)")
+    parser.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", help="when it was said")
+    parser.add_argument("--status", choices=STATUSES, default=status_default)
+    parser.add_argument("--note", metavar="TEXT", help="the verdict note")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--status",
+        choices=STATUSES,
+        action="append",
+        metavar="S",
+        help=f"only these statuses (repeatable): {', '.join(STATUSES)}",
+    )
+    parser.add_argument("--doc", type=id_arg("document"), metavar="DOC")
+    parser.add_argument("--speaker", metavar="NAME")

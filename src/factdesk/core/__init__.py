@@ -1,0 +1,1 @@
+"""Pure Python core: text, offsets, anchoring, statuses, errors. No Qt, no database."""

@@ -1,0 +1,45 @@
+"""Text normalisation done once at import, and facts derived from the normalised text.
+
+The stored text is the contract for every offset (code points, DESIGN §3): a leading BOM is
+stripped and `\\r\\n` / `\\r` become `\\n`. Nothing else is changed, so a fact-checker can cite
+the source exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+BOM = "\ufeff"
+
+_NEWLINES = re.compile(r"\r\n?")
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def normalise_text(text: str) -> str:
+    """Return `text` with one leading BOM removed and every newline as `\\n`."""
+    if text.startswith(BOM):
+        text = text[1:]
+    return _NEWLINES.sub("\n", text)
+
+
+def text_sha256(text: str) -> str:
+    """The hex sha256 of the normalised text's UTF-8 bytes (identifies duplicate content)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def word_count(text: str) -> int:
+    """Count words the way an editor would: "once-in-a-generation" and "it’s" are one word."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def first_line(text: str, *, limit: int = 200) -> str:
+    """The first non-blank line, stripped and cut to `limit` characters on a word boundary."""
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            if len(line) <= limit:
+                return line
+            cut = line[:limit].rsplit(" ", 1)[0]
+            return cut.rstrip(" ,;:") + "…"
+    return ""

@@ -1,0 +1,1 @@
+"""The desk file: sqlmodel tables, engine, Alembic migrations, repository functions."""

@@ -1,0 +1,238 @@
+"""Repository functions for claims, their highlights (spans) and their evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from factdesk.core.anchors import Selector
+from factdesk.core.errors import ConflictError, InvalidInputError, NotFoundError
+from factdesk.core.records import ClaimInfo, EvidenceInfo, Span
+from factdesk.db.models import Claim, Evidence, Highlight, Speaker
+from factdesk.db.speakers import speaker_ids_named
+
+
+def insert_claim(
+    *,
+    session: Session,
+    text: str,
+    speaker_id: int | None,
+    said_on: str | None,
+    status: str,
+    note: str,
+    now: str,
+) -> int:
+    return session.execute(
+        insert(Claim)
+        .values(
+            text=text,
+            speaker_id=speaker_id,
+            said_on=said_on,
+            status=status,
+            note=note,
+            created_at=now,
+            updated_at=now,
+            version=1,
+        )
+        .returning(Claim.id)
+    ).scalar_one()
+
+
+def claim_values(*, session: Session, claim_id: int) -> dict[str, Any]:
+    """The stored fields of one claim, as a plain dict (for diffing an update)."""
+    row = session.execute(select(Claim).where(Claim.id == claim_id)).scalar_one_or_none()
+    if row is None:
+        raise NotFoundError(f"the desk has no claim {claim_id} (see `factdesk claims`)")
+    return row.model_dump()
+
+
+def update_claim(
+    *, session: Session, claim_id: int, values: dict[str, Any], expected_version: int, now: str
+) -> int:
+    """Apply `values` if the claim is still at `expected_version`; returns the new version."""
+    result = session.execute(
+        update(Claim)
+        .where(Claim.id == claim_id, Claim.version == expected_version)
+        .values(**values, updated_at=now, version=Claim.version + 1)
+        .returning(Claim.version)
+    ).scalar()
+    if result is None:
+        current = session.execute(select(Claim.version).where(Claim.id == claim_id)).scalar()
+        if current is None:
+            raise NotFoundError(f"the desk has no claim {claim_id} (it may have been deleted)")
+        raise ConflictError(
+            f"claim {claim_id} was changed elsewhere (now version {current}, "
+            f"you edited version {expected_version}); reload it and apply your change again",
+            claim_id,
+            current,
+        )
+    return result
+
+
+def delete_claim(*, session: Session, claim_id: int) -> None:
+    if session.execute(delete(Claim).where(Claim.id == claim_id)).rowcount == 0:  # type: ignore[attr-defined]
+        raise NotFoundError(f"the desk has no claim {claim_id}")
+
+
+def touch_claim(*, session: Session, claim_id: int, now: str) -> None:
+    """Bump the version and timestamp of a claim whose spans or evidence changed."""
+    session.execute(
+        update(Claim).where(Claim.id == claim_id).values(updated_at=now, version=Claim.version + 1)
+    )
+
+
+def insert_highlight(
+    *, session: Session, claim_id: int, doc_id: int, selector: Selector, now: str
+) -> int:
+    try:
+        with session.begin_nested():
+            return session.execute(
+                insert(Highlight)
+                .values(
+                    claim_id=claim_id,
+                    document_id=doc_id,
+                    start=selector.start,
+                    end=selector.end,
+                    quote=selector.quote,
+                    prefix=selector.prefix,
+                    suffix=selector.suffix,
+                    anchor="ok",
+                    created_at=now,
+                )
+                .returning(Highlight.id)
+            ).scalar_one()
+    except IntegrityError as exc:
+        raise InvalidInputError(
+            f"claim {claim_id} is already linked to {selector.start}:{selector.end} "
+            f"of document {doc_id}"
+        ) from exc
+
+
+def get_highlight(*, session: Session, highlight_id: int) -> Span:
+    row = session.execute(
+        select(Highlight).where(Highlight.id == highlight_id)
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFoundError(f"the desk has no highlight {highlight_id}")
+    return _span(row)
+
+
+def delete_highlight(*, session: Session, highlight_id: int) -> None:
+    session.execute(delete(Highlight).where(Highlight.id == highlight_id))
+
+
+def insert_evidence(*, session: Session, claim_id: int, source: str, note: str, now: str) -> int:
+    return session.execute(
+        insert(Evidence)
+        .values(claim_id=claim_id, source=source, note=note, created_at=now)
+        .returning(Evidence.id)
+    ).scalar_one()
+
+
+def get_evidence(*, session: Session, evidence_id: int) -> EvidenceInfo:
+    row = session.execute(select(Evidence).where(Evidence.id == evidence_id)).scalar_one_or_none()
+    if row is None:
+        raise NotFoundError(f"the desk has no evidence item {evidence_id}")
+    return EvidenceInfo(id=row.id or 0, claim_id=row.claim_id, source=row.source, note=row.note)
+
+
+def delete_evidence(*, session: Session, evidence_id: int) -> None:
+    session.execute(delete(Evidence).where(Evidence.id == evidence_id))
+
+
+def list_claims(
+    *,
+    session: Session,
+    statuses: Collection[str] = (),
+    doc_id: int | None = None,
+    speaker: str | None = None,
+    claim_ids: Collection[int] | None = None,
+) -> list[ClaimInfo]:
+    """Claims matching every filter given, oldest first, with their spans and evidence."""
+    query = select(Claim, Speaker.name).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
+    if statuses:
+        query = query.where(Claim.status.in_(list(statuses)))  # type: ignore[attr-defined]
+    if doc_id is not None:
+        query = query.where(
+            exists().where(Highlight.claim_id == Claim.id, Highlight.document_id == doc_id)
+        )
+    if speaker is not None:
+        query = query.where(Claim.speaker_id.in_(speaker_ids_named(speaker)))  # type: ignore[union-attr]
+    if claim_ids is not None:
+        query = query.where(Claim.id.in_(list(claim_ids)))  # type: ignore[union-attr]
+    rows = session.execute(query.order_by(Claim.id)).all()
+    ids = [claim.id for claim, _ in rows]
+    spans = _spans_by_claim(session, ids)
+    evidence = _evidence_by_claim(session, ids)
+    return [
+        ClaimInfo(
+            id=claim.id,
+            text=claim.text,
+            speaker=speaker_name,
+            speaker_id=claim.speaker_id,
+            date=claim.said_on,
+            status=claim.status,
+            note=claim.note,
+            created_at=claim.created_at,
+            updated_at=claim.updated_at,
+            version=claim.version,
+            spans=tuple(spans.get(claim.id, ())),
+            evidence=tuple(evidence.get(claim.id, ())),
+        )
+        for claim, speaker_name in rows
+    ]
+
+
+def get_claim(*, session: Session, claim_id: int) -> ClaimInfo:
+    found = list_claims(session=session, claim_ids=[claim_id])
+    if not found:
+        raise NotFoundError(f"the desk has no claim {claim_id} (see `factdesk claims`)")
+    return found[0]
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> list[Sequence[int]]:
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def _spans_by_claim(session: Session, ids: Sequence[int]) -> dict[int, list[Span]]:
+    out: dict[int, list[Span]] = {}
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            select(Highlight)
+            .where(Highlight.claim_id.in_(chunk))  # type: ignore[attr-defined]
+            .order_by(Highlight.document_id, Highlight.start)
+        ).scalars()
+        for h in rows:
+            out.setdefault(h.claim_id, []).append(_span(h))
+    return out
+
+
+def _evidence_by_claim(session: Session, ids: Sequence[int]) -> dict[int, list[EvidenceInfo]]:
+    out: dict[int, list[EvidenceInfo]] = {}
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            select(Evidence).where(Evidence.claim_id.in_(chunk)).order_by(Evidence.id)  # type: ignore[attr-defined]
+        ).scalars()
+        for e in rows:
+            out.setdefault(e.claim_id, []).append(
+                EvidenceInfo(id=e.id or 0, claim_id=e.claim_id, source=e.source, note=e.note)
+            )
+    return out
+
+
+def _span(h: Highlight) -> Span:
+    return Span(
+        id=h.id or 0,
+        claim_id=h.claim_id,
+        doc=h.document_id,
+        start=h.start,
+        end=h.end,
+        quote=h.quote,
+        prefix=h.prefix,
+        suffix=h.suffix,
+        anchor=h.anchor,
+    )

@@ -1,0 +1,153 @@
+"""Open a desk file safely: create it, upgrade it after a backup, or refuse it untouched.
+
+Every check that can refuse a file runs on a read-only connection first, so a file that is not
+a desk, is damaged, or comes from a newer factdesk is never written to (not even a -wal file).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from factdesk.core.errors import DeskError, NewerDeskError
+from factdesk.db.engine import make_engine
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Every revision this factdesk knows, oldest first. tests/db/test_migrations.py checks that
+# this matches the Alembic scripts, so adding a revision without listing it fails the tests.
+REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD = REVISIONS[-1]
+
+
+def open_desk(path: Path, *, create: bool = True) -> Engine:
+    """Return an engine on the desk at `path`, creating or upgrading it as needed."""
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise DeskError(f"{path}: no such desk")
+        return _create(path)
+    revision = read_revision(path)
+    if revision != HEAD:
+        backup_path = backup_before_upgrade(path, revision)
+        try:
+            migrate_to(path, "head")
+        except Exception as exc:
+            raise DeskError(
+                f"{path}: the upgrade from schema {revision} failed ({exc}); "
+                f"the desk as it was is saved in {backup_path.name}"
+            ) from exc
+    return make_engine(path)
+
+
+def read_revision(path: Path) -> str:
+    """The schema revision of the desk at `path`, after checking it is a desk we can open."""
+    if path.is_dir():
+        raise DeskError(f"{path}: is a folder, not a desk file")
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DeskError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if magic != SQLITE_MAGIC:
+        raise DeskError(f"{path}: is not a factdesk desk (it is not an SQLite database)")
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise DeskError(f"{path}: cannot be opened ({exc})") from exc
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables or "document" not in tables:
+            raise DeskError(f"{path}: is an SQLite database but not a factdesk desk")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DeskError(f"{path}: is damaged and cannot be opened ({exc})") from exc
+    finally:
+        conn.close()
+    if row is None:
+        raise DeskError(f"{path}: is damaged (it records no schema version)")
+    revision = str(row[0])
+    if revision not in REVISIONS:
+        raise NewerDeskError(
+            f"{path}: was made by a newer version of factdesk (schema {revision}); "
+            "update factdesk to open it"
+        )
+    return revision
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads `path` without writing anything beside it.
+
+    Even a read-only connection to a WAL-mode file creates -wal and -shm files; `immutable=1`
+    does not. It would ignore a WAL file's contents, so it is used only when there is none
+    (a -wal file means the desk is open elsewhere, or was not closed, and its files exist).
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    return uri if wal.exists() else uri + "&immutable=1"
+
+
+def backup_before_upgrade(path: Path, revision: str) -> Path:
+    """Copy the desk beside itself, consistently even mid-WAL, before its schema changes."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.schema-{revision}.{stamp}.bak{path.suffix}")
+    copy_desk(path, target)
+    return target
+
+
+def copy_desk(source: Path, target: Path) -> None:
+    """Copy a desk with SQLite's online backup API (safe while another process writes)."""
+    partial = target.with_name(target.name + ".partial")
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        partial.unlink(missing_ok=True)
+        raise DeskError(f"{source}: could not be copied to {target} ({exc})") from exc
+    finally:
+        src.close()
+    partial.replace(target)
+
+
+def _create(path: Path) -> Engine:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DeskError(f"{path}: cannot create the desk's folder ({exc.strerror})") from exc
+    # Build under a temporary name so a crash never leaves a half-made desk under the real one.
+    partial = path.with_name(path.name + ".creating")
+    partial.unlink(missing_ok=True)
+    try:
+        migrate_to(partial, "head")
+        partial.replace(path)
+    except sqlite3.OperationalError as exc:
+        partial.unlink(missing_ok=True)
+        raise DeskError(f"{path}: cannot create the desk ({exc})") from exc
+    return make_engine(path)
+
+
+def migrate_to(path: Path, target: str) -> None:
+    """Run Alembic up to `target` on the file at `path` (imported lazily: it is slow to load)."""
+    from alembic import command  # noqa: PLC0415
+    from alembic.config import Config  # noqa: PLC0415
+
+    config = Config()
+    config.set_main_option("script_location", "factdesk.db:migrations")
+    engine = make_engine(path)
+    try:
+        # Batch migrations rebuild tables; foreign keys must be off while they do (notes §5).
+        # The pragma is a no-op inside a transaction, so it goes to the raw connection first.
+        with engine.connect() as conn:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, target)
+    finally:
+        engine.dispose()

@@ -1,0 +1,67 @@
+"""The SQLAlchemy engine for a desk file: WAL, foreign keys, a busy timeout, explicit BEGINs.
+
+pysqlite opens transactions lazily on the first write, so a read-then-write transaction can
+meet SQLITE_BUSY without the busy handler ever helping (a deadlock SQLite resolves by failing).
+We take control of BEGIN ourselves (SQLAlchemy's documented pysqlite recipe) and start write
+transactions with BEGIN IMMEDIATE, so a writer waits for the lock up front, within the timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def set_pragmas(dbapi_conn: sqlite3.Connection) -> None:
+    """The pragmas every connection to a desk gets."""
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    # NORMAL is durable to application crashes in WAL mode; only a power cut can lose the last
+    # commit, never corrupt the file.
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves, below
+        set_pragmas(dbapi_conn)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: object) -> None:
+        options = conn.get_execution_options()  # type: ignore[attr-defined]
+        conn.exec_driver_sql(  # type: ignore[attr-defined]
+            "BEGIN IMMEDIATE" if options.get("factdesk_write") else "BEGIN"
+        )
+
+    return engine
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A short read transaction; objects stay usable after it ends."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        yield session
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """One user action = one write transaction, committed on exit, rolled back on error."""
+    bound = engine.execution_options(factdesk_write=True)
+    with Session(bound, expire_on_commit=False) as session, session.begin():
+        yield session

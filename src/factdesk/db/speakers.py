@@ -1,0 +1,66 @@
+"""Repository functions for speakers and their aliases ("Sir Keir" → Keir Starmer)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, insert, select
+from sqlmodel import Session
+
+from factdesk.core.errors import InvalidInputError
+from factdesk.core.records import SpeakerInfo
+from factdesk.db.models import Speaker, SpeakerAlias
+
+
+def find_speaker(*, session: Session, name: str) -> int | None:
+    """The id of the speaker called `name` or known by it as an alias (case-insensitive)."""
+    name = " ".join(name.split())
+    by_name = select(Speaker.id).where(Speaker.name == name)
+    by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias == name)
+    return session.execute(by_name.union(by_alias).limit(1)).scalar()
+
+
+def resolve_speaker(*, session: Session, name: str) -> tuple[int, bool]:
+    """The speaker for `name`, created if new: returns (id, created)."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInputError("a speaker's name cannot be empty")
+    found = find_speaker(session=session, name=name)
+    if found is not None:
+        return found, False
+    new_id = session.execute(insert(Speaker).values(name=name).returning(Speaker.id)).scalar_one()
+    return new_id, True
+
+
+def add_alias(*, session: Session, speaker_id: int, alias: str) -> bool:
+    """Record `alias` for the speaker; False when it already names someone."""
+    alias = " ".join(alias.split())
+    if not alias:
+        raise InvalidInputError("an alias cannot be empty")
+    taken = session.execute(
+        select(Speaker.id)
+        .where(Speaker.name == alias)
+        .union(select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias == alias))
+    ).first()
+    if taken is not None:
+        return False
+    session.execute(insert(SpeakerAlias).values(speaker_id=speaker_id, alias=alias))
+    return True
+
+
+def list_speakers(*, session: Session) -> list[SpeakerInfo]:
+    aliases: dict[int, list[str]] = {}
+    for speaker_id, alias in session.execute(
+        select(SpeakerAlias.speaker_id, SpeakerAlias.alias).order_by(SpeakerAlias.alias)
+    ):
+        aliases.setdefault(speaker_id, []).append(alias)
+    rows = session.execute(select(Speaker.id, Speaker.name).order_by(Speaker.name))
+    return [SpeakerInfo(id=i, name=n, aliases=tuple(aliases.get(i, ()))) for i, n in rows]
+
+
+def speaker_ids_named(name: str) -> Select[tuple[int]]:
+    """A subquery of the speaker ids called `name` or known by it as an alias."""
+    name = " ".join(name.split())
+    return (
+        select(Speaker.id)
+        .where(Speaker.name == name)
+        .union(select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias == name))
+    )  # type: ignore[return-value]

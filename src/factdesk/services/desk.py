@@ -1,0 +1,398 @@
+"""The Desk facade: one method per user action, one short transaction each.
+
+Reads return detached records; every mutating method returns an `Outcome` holding its result
+and the `Changes` it made, so front ends refresh only what changed. Methods are synchronous and
+thread-safe enough to be called from one worker thread (the window awaits them off the GUI).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Collection, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from factdesk.core.anchors import Selector, locate_quote, make_selector
+from factdesk.core.errors import InvalidInputError
+from factdesk.core.records import (
+    Changes,
+    ClaimInfo,
+    DocumentInfo,
+    DocumentText,
+    EvidenceInfo,
+    HistoryEntry,
+    ImportReport,
+    Outcome,
+    SearchHit,
+    Span,
+    SpeakerInfo,
+)
+from factdesk.core.statuses import UNCHECKED
+from factdesk.db import claims as claim_repo
+from factdesk.db import documents as doc_repo
+from factdesk.db import history as history_repo
+from factdesk.db import search as search_repo
+from factdesk.db import speakers as speaker_repo
+from factdesk.db.deskfile import open_desk
+from factdesk.db.engine import read_session, write_session
+from factdesk.services.claim_input import (
+    ClaimUpdate,
+    Unset,
+    clean_date,
+    clean_status,
+    clean_text,
+)
+from factdesk.services.guard import desk_errors
+from factdesk.services.importing import import_files, import_text
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def default_editor() -> str:
+    try:
+        return os.environ.get("FACTDESK_EDITOR") or getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (some containers)
+        return "unknown"
+
+
+class Desk:
+    """An open desk file. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path, engine: Engine, *, editor: str) -> None:
+        self.path = path
+        self.editor = editor
+        self._engine = engine
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, editor: str | None = None) -> Desk:
+        path = Path(path).expanduser()
+        with desk_errors(path):
+            engine = open_desk(path)
+        return cls(path, engine, editor=editor or default_editor())
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return doc_repo.list_documents(session=s)
+
+    def document(self, doc_id: int) -> DocumentText:
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return doc_repo.get_document(session=s, doc_id=doc_id)
+
+    def claims(
+        self,
+        *,
+        statuses: Collection[str] = (),
+        doc_id: int | None = None,
+        speaker: str | None = None,
+    ) -> list[ClaimInfo]:
+        for status in statuses:
+            clean_status(status)
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return claim_repo.list_claims(
+                session=s, statuses=statuses, doc_id=doc_id, speaker=speaker
+            )
+
+    def claim(self, claim_id: int) -> ClaimInfo:
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return claim_repo.get_claim(session=s, claim_id=claim_id)
+
+    def history(self, claim_id: int) -> list[HistoryEntry]:
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return history_repo.for_claim(session=s, claim_id=claim_id)
+
+    def speakers(self) -> list[SpeakerInfo]:
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return speaker_repo.list_speakers(session=s)
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return search_repo.search(session=s, query=query, limit=limit)
+
+    # --- imports -------------------------------------------------------------------------
+
+    def import_files(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        progress: ProgressFn | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportReport:
+        """Import files; bad ones are reported with their reason, never partly stored."""
+        with desk_errors(self.path):
+            return import_files(
+                self._engine, paths, now=now_iso(), progress=progress, cancelled=cancelled
+            )
+
+    def import_text(self, text: str, *, title: str | None = None) -> Outcome[DocumentInfo]:
+        """Store pasted text as a new document."""
+        with desk_errors(self.path):
+            return import_text(self._engine, text, title=title, now=now_iso())
+
+    # --- claims --------------------------------------------------------------------------
+
+    def add_claim(
+        self,
+        doc_id: int,
+        *,
+        span: tuple[int, int] | None = None,
+        quote: str | None = None,
+        text: str | None = None,
+        speaker: str | None = None,
+        date: str | None = None,
+        status: str = UNCHECKED,
+        note: str = "",
+    ) -> Outcome[ClaimInfo]:
+        """A new claim quoted at a span of a document (given by offsets or by its quote)."""
+        said_on, status = clean_date(date), clean_status(status)
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            doc_text = doc_repo.get_text(session=s, doc_id=doc_id)
+            selector = self._selector(doc_text, doc_id, span, quote)
+            claim_text = clean_text(text if text is not None else " ".join(selector.quote.split()))
+            speaker_id, new_speaker = self._speaker(s, speaker)
+            claim_id = claim_repo.insert_claim(
+                session=s,
+                text=claim_text,
+                speaker_id=speaker_id,
+                said_on=said_on,
+                status=status,
+                note=note.strip(),
+                now=now,
+            )
+            claim_repo.insert_highlight(
+                session=s, claim_id=claim_id, doc_id=doc_id, selector=selector, now=now
+            )
+            speaker_name = (speaker and " ".join(speaker.split())) or None
+            initial = [
+                ("text", None, claim_text),
+                ("speaker", None, speaker_name),
+                ("date", None, said_on),
+                ("status", None, status),
+                ("note", None, note.strip() or None),
+                ("highlight", None, _describe_span(doc_id, selector.start, selector.end)),
+            ]
+            history_repo.append(
+                session=s,
+                claim_id=claim_id,
+                editor=self.editor,
+                at=now,
+                changes=[c for c in initial if c[2] is not None],
+            )
+            info = claim_repo.get_claim(session=s, claim_id=claim_id)
+        speakers = frozenset({speaker_id}) if new_speaker and speaker_id else frozenset()
+        return Outcome(info, Changes(frozenset({doc_id}), frozenset({claim_id}), speakers))
+
+    def update_claim(
+        self, claim_id: int, update: ClaimUpdate, *, expected_version: int | None = None
+    ) -> Outcome[ClaimInfo]:
+        """Change some fields of a claim. With `expected_version`, refuse (ConflictError) if
+        someone else changed the claim since it was read; History records each change."""
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            current = claim_repo.get_claim(session=s, claim_id=claim_id)
+            values, diffs, new_speaker_id = self._diff(s, current, update)
+            if diffs:
+                claim_repo.update_claim(
+                    session=s,
+                    claim_id=claim_id,
+                    values=values,
+                    now=now,
+                    expected_version=current.version
+                    if expected_version is None
+                    else expected_version,
+                )
+                history_repo.append(
+                    session=s, claim_id=claim_id, editor=self.editor, at=now, changes=diffs
+                )
+            elif expected_version is not None and expected_version != current.version:
+                claim_repo.update_claim(  # raises the conflict with the current version
+                    session=s,
+                    claim_id=claim_id,
+                    values={},
+                    now=now,
+                    expected_version=expected_version,
+                )
+            info = claim_repo.get_claim(session=s, claim_id=claim_id)
+        if not diffs:
+            return Outcome(info, Changes())
+        docs = frozenset(sp.doc for sp in info.spans)
+        speakers = frozenset({new_speaker_id}) if new_speaker_id else frozenset()
+        return Outcome(info, Changes(docs, frozenset({claim_id}), speakers))
+
+    def delete_claim(self, claim_id: int) -> Outcome[ClaimInfo]:
+        """Delete a claim with its highlights and evidence; returns it as it was."""
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            info = claim_repo.get_claim(session=s, claim_id=claim_id)
+            claim_repo.delete_claim(session=s, claim_id=claim_id)
+            history_repo.append(
+                session=s,
+                claim_id=claim_id,
+                editor=self.editor,
+                at=now,
+                changes=[("deleted", info.text, None)],
+            )
+        docs = frozenset(sp.doc for sp in info.spans)
+        return Outcome(info, Changes(docs, frozenset({claim_id})))
+
+    def link(
+        self,
+        claim_id: int,
+        doc_id: int,
+        *,
+        span: tuple[int, int] | None = None,
+        quote: str | None = None,
+    ) -> Outcome[Span]:
+        """Link another span (in any document) to a claim: the same quote reported elsewhere."""
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            claim_repo.claim_values(session=s, claim_id=claim_id)  # must exist
+            selector = self._selector(
+                doc_repo.get_text(session=s, doc_id=doc_id), doc_id, span, quote
+            )
+            hid = claim_repo.insert_highlight(
+                session=s, claim_id=claim_id, doc_id=doc_id, selector=selector, now=now
+            )
+            claim_repo.touch_claim(session=s, claim_id=claim_id, now=now)
+            history_repo.append(
+                session=s,
+                claim_id=claim_id,
+                editor=self.editor,
+                at=now,
+                changes=[("highlight", None, _describe_span(doc_id, selector.start, selector.end))],
+            )
+            result = claim_repo.get_highlight(session=s, highlight_id=hid)
+        return Outcome(result, Changes(frozenset({doc_id}), frozenset({claim_id})))
+
+    def unlink(self, highlight_id: int) -> Outcome[Span]:
+        """Remove one highlight; the claim stays."""
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            span = claim_repo.get_highlight(session=s, highlight_id=highlight_id)
+            claim_repo.delete_highlight(session=s, highlight_id=highlight_id)
+            claim_repo.touch_claim(session=s, claim_id=span.claim_id, now=now)
+            history_repo.append(
+                session=s,
+                claim_id=span.claim_id,
+                editor=self.editor,
+                at=now,
+                changes=[("highlight", _describe_span(span.doc, span.start, span.end), None)],
+            )
+        return Outcome(span, Changes(frozenset({span.doc}), frozenset({span.claim_id})))
+
+    def add_evidence(self, claim_id: int, source: str, note: str = "") -> Outcome[EvidenceInfo]:
+        source = source.strip()
+        if not source:
+            raise InvalidInputError("evidence needs a URL or a citation")
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            claim_repo.claim_values(session=s, claim_id=claim_id)
+            eid = claim_repo.insert_evidence(
+                session=s, claim_id=claim_id, source=source, note=note.strip(), now=now
+            )
+            claim_repo.touch_claim(session=s, claim_id=claim_id, now=now)
+            history_repo.append(
+                session=s,
+                claim_id=claim_id,
+                editor=self.editor,
+                at=now,
+                changes=[("evidence", None, source)],
+            )
+            item = claim_repo.get_evidence(session=s, evidence_id=eid)
+        return Outcome(item, Changes(claims=frozenset({claim_id})))
+
+    def remove_evidence(self, evidence_id: int) -> Outcome[EvidenceInfo]:
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            item = claim_repo.get_evidence(session=s, evidence_id=evidence_id)
+            claim_repo.delete_evidence(session=s, evidence_id=evidence_id)
+            claim_repo.touch_claim(session=s, claim_id=item.claim_id, now=now)
+            history_repo.append(
+                session=s,
+                claim_id=item.claim_id,
+                editor=self.editor,
+                at=now,
+                changes=[("evidence", item.source, None)],
+            )
+        return Outcome(item, Changes(claims=frozenset({item.claim_id})))
+
+    # --- speakers ------------------------------------------------------------------------
+
+    def add_alias(self, speaker: str, alias: str) -> Outcome[SpeakerInfo]:
+        """Teach the desk another name for a speaker ("Sir Keir" for Keir Starmer)."""
+        with desk_errors(self.path), write_session(self._engine) as s:
+            speaker_id, _ = speaker_repo.resolve_speaker(session=s, name=speaker)
+            if not speaker_repo.add_alias(session=s, speaker_id=speaker_id, alias=alias):
+                raise InvalidInputError(f"“{alias.strip()}” already names a speaker")
+            info = next(sp for sp in speaker_repo.list_speakers(session=s) if sp.id == speaker_id)
+        return Outcome(info, Changes(speakers=frozenset({speaker_id})))
+
+    # --- helpers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _selector(
+        text: str, doc_id: int, span: tuple[int, int] | None, quote: str | None
+    ) -> Selector:
+        if (span is None) == (quote is None):
+            raise InvalidInputError("give either a span (START:END) or a quote, not both")
+        if quote is not None:
+            span = locate_quote(text, quote, where=f"document {doc_id}")
+        return make_selector(text, *span)
+
+    @staticmethod
+    def _speaker(session: Session, name: str | None) -> tuple[int | None, bool]:
+        if name is None or not name.strip():
+            return None, False
+        return speaker_repo.resolve_speaker(session=session, name=name)
+
+    def _diff(
+        self, session: Session, current: ClaimInfo, update: ClaimUpdate
+    ) -> tuple[dict[str, object], list[tuple[str, object, object]], int | None]:
+        """The column values and History rows an update makes (unchanged fields skipped)."""
+        values: dict[str, object] = {}
+        diffs: list[tuple[str, object, object]] = []
+        new_speaker_id = None
+
+        def change(column: str, field: str, old: object, new: object) -> None:
+            if new != old:
+                values[column] = new
+                diffs.append((field, old or None, new or None))  # "" is shown as "none"
+
+        if not isinstance(update.text, Unset):
+            change("text", "text", current.text, clean_text(update.text))
+        if not isinstance(update.speaker, Unset):
+            speaker_id, created = self._speaker(session, update.speaker)
+            if speaker_id != current.speaker_id:
+                values["speaker_id"] = speaker_id
+                name = " ".join(update.speaker.split()) if update.speaker else None
+                diffs.append(("speaker", current.speaker, name if speaker_id else None))
+                new_speaker_id = speaker_id if created else None
+        if not isinstance(update.date, Unset):
+            change("said_on", "date", current.date, clean_date(update.date))
+        if not isinstance(update.status, Unset):
+            change("status", "status", current.status, clean_status(update.status))
+        if not isinstance(update.note, Unset):
+            change("note", "note", current.note, update.note.strip())
+        return values, diffs, new_speaker_id
+
+def _describe_span(doc_id: int, start: int, end: int) -> str:
+    return f"document {doc_id} {start}:{end}"
