@@ -394,5 +394,6 @@ class Desk:
             change("note", "note", current.note, update.note.strip())
         return values, diffs, new_speaker_id
 
+
 def _describe_span(doc_id: int, start: int, end: int) -> str:
     return f"document {doc_id} {start}:{end}"
