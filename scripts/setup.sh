@@ -50,9 +50,12 @@ _ensure_venv() {
     # pip 23.2 (what new venvs get here) mishandles some extras (stack-check §7)
     "$VENV/bin/python" -m pip install -q -U pip
   fi
-  local stamp="$VENV/.factdesk-installed" want
-  want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16) extras=$EXTRAS"
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  local stamp="$VENV/.factdesk-installed" want have
+  want="$(sha256sum < "$ROOT/pyproject.toml" | cut -c1-16) extras=$EXTRAS"
+  have=$(cat "$stamp" 2>/dev/null || true)
+  # a dev install serves `scripts/run` too: only reinstall when pyproject.toml changed or
+  # the extras asked for are not there yet
+  if [ "$have" != "$want" ] && ! { [ -z "$EXTRAS" ] && [ "${have%% *}" = "${want%% *}" ]; }; then
     echo "factdesk setup: installing factdesk${EXTRAS:+[$EXTRAS]} into $VENV" >&2
     "$VENV/bin/python" -m pip install -q -e "$ROOT${EXTRAS:+[$EXTRAS]}"
     echo "$want" > "$stamp"
