@@ -10,6 +10,7 @@ import io
 import struct
 import zipfile
 import zlib
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from xml.parsers import expat
 
@@ -133,20 +134,21 @@ def _zip_reason(exc: BaseException) -> str:
     return "the zip archive is damaged"
 
 
-class _Reader:
+class _Reader(ABC):
     """Base for expat callback holders: start, end and character data for namespaced names."""
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
+    def start(self, name: str, attrs: dict[str, str]) -> None:  # noqa: B027  (optional hook)
         """An element opened; `name` is "namespace local"."""
 
-    def end(self, name: str) -> None:
+    def end(self, name: str) -> None:  # noqa: B027  (optional hook)
         """An element closed."""
 
-    def text(self, data: str) -> None:
+    def text(self, data: str) -> None:  # noqa: B027  (optional hook)
         """Character data inside the current element."""
 
+    @abstractmethod
     def result(self) -> list[str]:
-        raise NotImplementedError
+        """What the reader collected."""
 
 
 def _parse(path: str, xml: bytes, part: str, reader_class: Callable[[], _Reader]) -> list[str]:
