@@ -46,9 +46,12 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
         engine.dispose()
 
 
-def test_upgrading_schema_0001_keeps_the_data_and_backs_it_up_first(tmp_path: Path) -> None:
+@pytest.mark.parametrize("revision", REVISIONS[:-1])
+def test_upgrading_an_older_desk_keeps_the_data_and_backs_it_up_first(
+    tmp_path: Path, revision: str
+) -> None:
     path = tmp_path / "old.factdesk"
-    shutil.copy(FIXTURES / "schema-0001.factdesk", path)
+    shutil.copy(FIXTURES / f"schema-{revision}.factdesk", path)
     original = path.read_bytes()
 
     with Desk.open(path, editor="tester") as desk:
@@ -66,16 +69,34 @@ def test_upgrading_schema_0001_keeps_the_data_and_backs_it_up_first(tmp_path: Pa
         assert claim.evidence[0].source == "https://example.org/transcript"
         assert [h.field for h in desk.history(1)] == ["status"]
         assert desk.claims(speaker="Sir Keir") == [claim]
-        # the full-text index arrived in 0002 and covers what was there before
+        # the full-text index (0002) covers what was there before the upgrade
         assert {h.title for h in desk.search("generation")} >= {"Keir Starmer at the summit"}
         # and it stays in sync with new writes
         desk.update_claim(1, ClaimUpdate(note="Lighthouse"))
         assert [h.id for h in desk.search("lighthouse") if h.kind == "claim"] == [1]
 
     assert read_revision(path) == HEAD
-    (backup,) = tmp_path.glob("old.schema-0001.*.bak.factdesk")
-    assert read_revision(backup) == "0001"
+    (backup,) = tmp_path.glob(f"old.schema-{revision}.*.bak.factdesk")
+    assert read_revision(backup) == revision
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT count(*) FROM document").fetchone() == (2,)
     conn.close()
     assert len(original) > 0
+
+
+def test_history_cannot_be_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "h.factdesk"
+    shutil.copy(FIXTURES / f"schema-{REVISIONS[0]}.factdesk", path)
+    open_desk(path).dispose()
+    conn = sqlite3.connect(path)
+    try:
+        for statement in ("UPDATE history SET new = 'false'", "DELETE FROM history"):
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                conn.execute(statement)
+        conn.execute(
+            "INSERT INTO history (claim_id, field, old, new, editor, at)"
+            " VALUES (1, 'note', NULL, 'x', 'ana', '2025-02-18T10:00:00Z')"
+        )
+        assert conn.execute("SELECT count(*) FROM history").fetchone() == (2,)
+    finally:
+        conn.close()

@@ -19,7 +19,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Every revision this factdesk knows, oldest first. tests/db/test_migrations.py checks that
 # this matches the Alembic scripts, so adding a revision without listing it fails the tests.
-REVISIONS: tuple[str, ...] = ("0001", "0002")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]
 
 
