@@ -168,11 +168,14 @@ def test_claim_set_link_and_filters(capsys, deskfile, articles) -> None:
         ["claim", "add", "1", "--quote", "a", "--status", "done"],
         ["claims", "--status", "nonsense"],
         ["frobnicate"],
+        ["show", "99999999999999999999"],  # beyond SQLite's INTEGER
+        ["claim", "add", "1", "--span", "٣:٥"],  # Arabic-Indic digits are not offsets
+        ["--desk", "", "docs"],
     ],
 )
 def test_usage_errors_exit_2(capsys, deskfile, args) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["--desk", str(deskfile), *args])
+        main(args if args[0] == "--desk" else ["--desk", str(deskfile), *args])
     assert exit_.value.code == 2
     assert "usage:" in capsys.readouterr().err
 
@@ -212,3 +215,12 @@ def test_a_second_process_sees_the_claim_and_bad_input_has_no_traceback(
         assert len(result.stderr.strip().splitlines()) == 1
     assert "not a factdesk desk" in factdesk(not_a_desk, "docs").stderr
     assert not_a_desk.read_text() == "hello"
+
+
+def test_reading_commands_never_create_a_desk(capsys, tmp_path) -> None:
+    missing = tmp_path / "typo" / "desk.factdesk"
+    for args in (["docs"], ["claims"], ["show", "1"]):
+        code, out, err = run(capsys, missing, *args)
+        assert (code, out) == (1, "")
+        assert "no such desk" in err
+    assert not (tmp_path / "typo").exists()

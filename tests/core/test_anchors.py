@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factdesk.core.anchors import CONTEXT, find_quote, locate_quote, make_selector
+from factdesk.core.anchors import CONTEXT, find_quote, locate_quote, make_selector, match_key
 from factdesk.core.errors import AmbiguousQuoteError, InvalidInputError, QuoteNotFoundError
 
 # Text with characters outside the BMP (UTF-16 surrogate pairs in Qt), combining marks,
@@ -42,7 +42,7 @@ def test_find_quote_finds_every_exact_span(text: str, data: st.DataObject) -> No
         return  # find_quote trims what a person typed around the quote
     spans = find_quote(text, quote)
     assert (start, end) in spans
-    assert all(text[s:e] == quote for s, e in spans)
+    assert all(match_key(text[s:e]) == match_key(quote) for s, e in spans)
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 2), (3, 3), (5, 2), (0, 99)])
@@ -77,3 +77,16 @@ def test_absent_and_repeated_quotes_are_clear_errors() -> None:
     with pytest.raises(AmbiguousQuoteError, match=r"2 times .* 0:8, 10:18.*--span") as err:
         locate_quote(text, "a bridge")
     assert err.value.spans == [(0, 8), (10, 18)]
+
+
+def test_straight_typed_quote_matching_curly_and_straight_copies_is_ambiguous() -> None:
+    text = '“we will spend — 2.5%” he said.\nLater: "we will spend - 2.5%" he said.'
+    with pytest.raises(AmbiguousQuoteError, match="2 times"):
+        locate_quote(text, '"we will spend - 2.5%"')
+
+
+def test_empty_quote_and_unusual_spaces() -> None:
+    with pytest.raises(InvalidInputError, match="the quote is empty"):
+        locate_quote("some text", "   ")
+    text = "a\u2003once\u3000in a generation moment"
+    assert locate_quote(text, "a once in a generation") == (0, 22)

@@ -196,3 +196,21 @@ def test_stored_quote_is_the_normalised_text_at_its_offsets(
     reread = desk.claim(claim.id).spans[0]
     assert (reread.start, reread.end) == (start, end)
     assert reread.quote == stored[start:end]
+
+
+def test_a_deleted_claims_id_and_history_are_never_reused(loaded: Desk) -> None:
+    first = loaded.add_claim(1, span=(0, 5), text="to be deleted").value
+    loaded.delete_claim(first.id)
+    second = loaded.add_claim(1, span=(1, 6), text="brand new").value
+    assert second.id != first.id
+    assert all(h.claim_id == second.id for h in loaded.history(second.id))
+    assert "to be deleted" not in {h.new for h in loaded.history(second.id)}
+
+
+def test_history_records_the_speakers_stored_name_not_what_was_typed(loaded: Desk) -> None:
+    loaded.add_alias("Keir Starmer", "Sir Keir")
+    claim = loaded.add_claim(1, span=(0, 5), speaker="KEIR   starmer").value
+    other = loaded.add_claim(1, span=(1, 6)).value
+    loaded.update_claim(other.id, ClaimUpdate(speaker="sir keir"))
+    assert [h.new for h in loaded.history(claim.id) if h.field == "speaker"] == ["Keir Starmer"]
+    assert [h.new for h in loaded.history(other.id) if h.field == "speaker"] == ["Keir Starmer"]

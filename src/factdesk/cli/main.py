@@ -6,12 +6,15 @@ says why), 2 a usage error (argparse).
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from factdesk.cli.parser import build_parser
 from factdesk.core.errors import KnownError
 from factdesk.core.paths import default_desk_path
+
+CREATING_COMMANDS = frozenset({None, "gui", "import"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
         desk_path = Path(args.path).expanduser()
     try:
         return _run(desk_path, args)
+    except BrokenPipeError:  # `factdesk claims --json | head`: the reader left, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KnownError as exc:
         print(f"factdesk: {exc}", file=sys.stderr)
         return 1
@@ -33,7 +39,10 @@ def _run(desk_path: Path, args) -> int:  # type: ignore[no-untyped-def]
     from factdesk.cli.commands import HANDLERS  # noqa: PLC0415
     from factdesk.services import Desk  # noqa: PLC0415  (SQLAlchemy loads only now)
 
-    with Desk.open(desk_path) as desk:
+    # Only commands that add to a desk (or open the window) may create one: a mistyped --desk
+    # for `docs` or `claims` is an error, not a new empty desk.
+    create = args.command in CREATING_COMMANDS
+    with Desk.open(desk_path, create=create) as desk:
         return HANDLERS[args.command](desk, args)
 
 

@@ -9,7 +9,8 @@ from datetime import date
 from factdesk import __version__
 from factdesk.core.statuses import STATUSES
 
-_SPAN = re.compile(r"^\s*(\d+)\s*:\s*(\d+)\s*$")
+_SPAN = re.compile(r"^\s*([0-9]+)\s*:\s*([0-9]+)\s*$")  # ASCII digits only
+_MAX_ID = 2**63 - 1  # SQLite INTEGER
 
 
 def span_arg(value: str) -> tuple[int, int]:
@@ -36,12 +37,18 @@ def date_arg(value: str) -> str:
 
 def id_arg(kind: str):  # type: ignore[no-untyped-def]
     def parse(value: str) -> int:
-        if value.isdigit() and int(value) > 0:
+        if re.fullmatch(r"[0-9]+", value) and 0 < int(value) <= _MAX_ID:
             return int(value)
         raise argparse.ArgumentTypeError(f"“{value}” is not a {kind} id (a whole number)")
 
     parse.__name__ = f"{kind} id"
     return parse
+
+
+def desk_arg(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the desk path is empty")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factdesk {__version__}")
     parser.add_argument(
         "--desk",
+        type=desk_arg,
         metavar="PATH",
         help="the desk file (default: $FACTDESK_DESK, else desk.factdesk in your data folder)",
     )

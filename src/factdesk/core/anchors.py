@@ -28,6 +28,9 @@ _FOLD = str.maketrans(
         "‟": '"',
         "″": '"',
         "\u00a0": " ",
+        "\u3000": " ",
+        "\u205f": " ",
+        **{chr(c): " " for c in range(0x2000, 0x200B)},  # en quad … hair space
         "\u2007": " ",
         "\u202f": " ",
         "\u2009": " ",
@@ -78,16 +81,18 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
     quote = quote.strip()
     if not quote:
         return []
-    spans = _find_all(text, quote)
-    if spans:
-        return spans
+    # Exact and tolerant matches together: a quote typed with straight marks must not pick the
+    # straight-quoted copy silently when a curly-quoted copy exists too (that is ambiguous).
     folded, origin = _fold_with_origin(text)
-    needle = " ".join(quote.translate(_FOLD).split())
-    return [(origin[s], origin[e - 1] + 1) for s, e in _find_all(folded, needle)]
+    needle = match_key(quote)
+    tolerant = [(origin[s], origin[e - 1] + 1) for s, e in _find_all(folded, needle)]
+    return sorted(set(_find_all(text, quote)) | set(tolerant))
 
 
 def locate_quote(text: str, quote: str, *, where: str = "the document") -> tuple[int, int]:
     """The one span holding `quote`; a clear error when it is absent or occurs more than once."""
+    if not quote.strip():
+        raise InvalidInputError("the quote is empty")
     spans = find_quote(text, quote)
     if not spans:
         raise QuoteNotFoundError(f"the quote {_short(quote)} does not occur in {where}")
@@ -100,6 +105,11 @@ def locate_quote(text: str, quote: str, *, where: str = "the document") -> tuple
             spans,
         )
     return spans[0]
+
+
+def match_key(text: str) -> str:
+    """What two spellings of one quote share for the tolerant search (marks, dashes, spaces)."""
+    return " ".join(text.translate(_FOLD).split())
 
 
 def _find_all(haystack: str, needle: str) -> list[tuple[int, int]]:

@@ -6,11 +6,15 @@ a desk, is damaged, or comes from a newer factdesk is never written to (not even
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from factdesk.core.errors import DeskError, NewerDeskError
 from factdesk.db.engine import make_engine
@@ -35,9 +39,9 @@ def open_desk(path: Path, *, create: bool = True) -> Engine:
         backup_path = backup_before_upgrade(path, revision)
         try:
             migrate_to(path, "head")
-        except Exception as exc:
+        except (DBAPIError, sqlite3.Error) as exc:
             raise DeskError(
-                f"{path}: the upgrade from schema {revision} failed ({exc}); "
+                f"{path}: the upgrade from schema {revision} failed ({_one_line(exc)}); "
                 f"the desk as it was is saved in {backup_path.name}"
             ) from exc
     return make_engine(path)
@@ -92,7 +96,8 @@ def _read_only_uri(path: Path) -> str:
 
 def backup_before_upgrade(path: Path, revision: str) -> Path:
     """Copy the desk beside itself, consistently even mid-WAL, before its schema changes."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    # microseconds and the pid keep two processes upgrading at once from sharing a name
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ") + f"-{os.getpid()}"
     target = path.with_name(f"{path.stem}.schema-{revision}.{stamp}.bak{path.suffix}")
     copy_desk(path, target)
     return target
@@ -100,7 +105,7 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
 
 def copy_desk(source: Path, target: Path) -> None:
     """Copy a desk with SQLite's online backup API (safe while another process writes)."""
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.partial")
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -121,16 +126,26 @@ def _create(path: Path) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DeskError(f"{path}: cannot create the desk's folder ({exc.strerror})") from exc
-    # Build under a temporary name so a crash never leaves a half-made desk under the real one.
-    partial = path.with_name(path.name + ".creating")
-    partial.unlink(missing_ok=True)
+    # Build under a name of our own so a crash never leaves a half-made desk under the real
+    # name, then publish it with link(), which refuses to overwrite: when several processes
+    # create the same desk at once, one wins and the others open the winner's desk.
+    partial = path.with_name(f"{path.name}.creating-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     try:
         migrate_to(partial, "head")
-        partial.replace(path)
-    except sqlite3.OperationalError as exc:
-        partial.unlink(missing_ok=True)
-        raise DeskError(f"{path}: cannot create the desk ({exc})") from exc
-    return make_engine(path)
+        with contextlib.suppress(FileExistsError):  # another process won: use its desk
+            os.link(partial, path)
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
+        raise DeskError(f"{path}: cannot create the desk ({_one_line(exc)})") from exc
+    finally:
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+    return open_desk(path, create=False)
+
+
+def _one_line(exc: BaseException) -> str:
+    """SQLAlchemy's messages span lines ([SQL: …], a help link); the driver's reason is enough."""
+    reason = getattr(exc, "orig", None) or getattr(exc, "strerror", None) or exc
+    return " ".join(str(reason).split())
 
 
 def migrate_to(path: Path, target: str) -> None:
@@ -144,8 +159,11 @@ def migrate_to(path: Path, target: str) -> None:
     try:
         # Batch migrations rebuild tables; foreign keys must be off while they do (notes §5).
         # The pragma is a no-op inside a transaction, so it goes to the raw connection first.
-        with engine.connect() as conn:
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        # BEGIN IMMEDIATE: a second process upgrading the same desk waits for the first, then
+        # finds it already at head, instead of failing with "database is locked".
+        with engine.connect() as plain:
+            plain.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            conn = plain.execution_options(factdesk_write=True)
             with conn.begin():
                 config.attributes["connection"] = conn
                 command.upgrade(config, target)

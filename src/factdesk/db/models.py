@@ -27,6 +27,8 @@ def _in(column: str, values: tuple[str, ...]) -> str:
 
 
 class Document(SQLModel, table=True):
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
     id: int | None = Field(default=None, primary_key=True)
     title: str
     source: str  # the path it was imported from, or "(pasted text)"
@@ -77,7 +79,11 @@ class SpeakerAlias(SQLModel, table=True):
 
 
 class Claim(SQLModel, table=True):
-    __table_args__ = (CheckConstraint(_in("status", STATUSES), name="claim_status"),)
+    # AUTOINCREMENT: a deleted claim's id is never reused, so its History stays its own
+    __table_args__ = (
+        CheckConstraint(_in("status", STATUSES), name="claim_status"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     text: str
@@ -101,6 +107,7 @@ class Highlight(SQLModel, table=True):
         CheckConstraint(_in("anchor", ANCHOR_STATES), name="highlight_anchor"),
         UniqueConstraint("claim_id", "document_id", "start", "end", name="highlight_once"),
         Index("ix_highlight_document_start", "document_id", "start"),
+        {"sqlite_autoincrement": True},
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -122,6 +129,8 @@ class Highlight(SQLModel, table=True):
 
 
 class Evidence(SQLModel, table=True):
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(
         sa_column=Column(

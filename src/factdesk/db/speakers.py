@@ -18,6 +18,13 @@ def find_speaker(*, session: Session, name: str) -> int | None:
     return session.execute(by_name.union(by_alias).limit(1)).scalar()
 
 
+def name_of(*, session: Session, speaker_id: int | None) -> str | None:
+    """The stored name of a speaker (what history records, whatever alias was typed)."""
+    if speaker_id is None:
+        return None
+    return session.execute(select(Speaker.name).where(Speaker.id == speaker_id)).scalar()
+
+
 def resolve_speaker(*, session: Session, name: str) -> tuple[int, bool]:
     """The speaker for `name`, created if new: returns (id, created)."""
     name = " ".join(name.split())

@@ -72,10 +72,12 @@ class Desk:
         self._engine = engine
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, editor: str | None = None) -> Desk:
+    def open(
+        cls, path: str | os.PathLike[str], *, editor: str | None = None, create: bool = True
+    ) -> Desk:
         path = Path(path).expanduser()
         with desk_errors(path):
-            engine = open_desk(path)
+            engine = open_desk(path, create=create)
         return cls(path, engine, editor=editor or default_editor())
 
     def close(self) -> None:
@@ -181,7 +183,7 @@ class Desk:
             claim_repo.insert_highlight(
                 session=s, claim_id=claim_id, doc_id=doc_id, selector=selector, now=now
             )
-            speaker_name = (speaker and " ".join(speaker.split())) or None
+            speaker_name = speaker_repo.name_of(session=s, speaker_id=speaker_id)
             initial = [
                 ("text", None, claim_text),
                 ("speaker", None, speaker_name),
@@ -383,8 +385,8 @@ class Desk:
             speaker_id, created = self._speaker(session, update.speaker)
             if speaker_id != current.speaker_id:
                 values["speaker_id"] = speaker_id
-                name = " ".join(update.speaker.split()) if update.speaker else None
-                diffs.append(("speaker", current.speaker, name if speaker_id else None))
+                name = speaker_repo.name_of(session=session, speaker_id=speaker_id)
+                diffs.append(("speaker", current.speaker, name))
                 new_speaker_id = speaker_id if created else None
         if not isinstance(update.date, Unset):
             change("said_on", "date", current.date, clean_date(update.date))

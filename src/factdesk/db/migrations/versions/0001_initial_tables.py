@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("words", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("sha256"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "history",
@@ -74,6 +75,7 @@ def upgrade() -> None:
         ),
         sa.ForeignKeyConstraint(["speaker_id"], ["speaker.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("claim", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_claim_speaker_id"), ["speaker_id"], unique=False)
@@ -119,6 +121,7 @@ def upgrade() -> None:
         sa.Column("created_at", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.ForeignKeyConstraint(["claim_id"], ["claim.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("evidence", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_evidence_claim_id"), ["claim_id"], unique=False)
@@ -141,6 +144,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["document_id"], ["document.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("claim_id", "document_id", "start", "end", name="highlight_once"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("highlight", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_highlight_claim_id"), ["claim_id"], unique=False)
