@@ -7,66 +7,56 @@ import sys
 from pathlib import Path
 
 import pytest
+from refusal import refusal_reason
 
-from factdesk.sources import SUPPORTED_SUFFIXES, SourceError, limits, read_source
+from factdesk.sources import SUPPORTED_SUFFIXES, limits, read_source
 from factdesk.sources.limits import MAX_FILE_BYTES
-
-
-def _reason(path: str | Path) -> str:
-    with pytest.raises(SourceError) as caught:
-        read_source(path)
-    error = caught.value
-    assert type(error) is SourceError
-    assert str(error).startswith(f"{path}: ")
-    assert error.path == str(path)
-    assert error.reason and "\n" not in error.reason
-    return error.reason
 
 
 @pytest.mark.parametrize("suffix", SUPPORTED_SUFFIXES)
 def test_empty_file(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"empty{suffix}"
     path.write_bytes(b"")
-    assert _reason(path) == "has no text to import"
+    assert refusal_reason(path) == "has no text to import"
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".text", ".md", ".markdown"])
 def test_whitespace_only(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"blank{suffix}"
     path.write_bytes(b"  \r\n\t\n \xc2\xa0\n")
-    assert _reason(path) == "has no text to import"
+    assert refusal_reason(path) == "has no text to import"
 
 
 @pytest.mark.parametrize("suffix", [".html", ".htm"])
 def test_whitespace_only_html(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"blank{suffix}"
     path.write_bytes(b"  \n\t\n")
-    assert _reason(path) == "has no text to import"
+    assert refusal_reason(path) == "has no text to import"
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
 def test_binary_bytes(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"image{suffix}"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    assert _reason(path) == "looks like a binary file, not text"
+    assert refusal_reason(path) == "looks like a binary file, not text"
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:
     path = tmp_path / "odd.txt"
     path.write_bytes("Price rose to £5 – “a lot”".encode("cp1252") + b"\x81")
-    assert _reason(path) == "cannot be decoded as UTF-8 or Windows-1252"
+    assert refusal_reason(path) == "cannot be decoded as UTF-8 or Windows-1252"
 
 
 def test_directory(tmp_path: Path) -> None:
     folder = tmp_path / "folder.txt"
     folder.mkdir()
-    assert _reason(folder) == "is a folder, not a file"
+    assert refusal_reason(folder) == "is a folder, not a file"
 
 
 def test_missing_path(tmp_path: Path) -> None:
-    assert _reason(tmp_path / "nowhere.txt") == "no such file"
-    assert _reason(tmp_path / "nowhere.xyz") == "no such file"
-    assert _reason(tmp_path / "not-a-folder.txt" / "child.txt") == "no such file"
+    assert refusal_reason(tmp_path / "nowhere.txt") == "no such file"
+    assert refusal_reason(tmp_path / "nowhere.xyz") == "no such file"
+    assert refusal_reason(tmp_path / "not-a-folder.txt" / "child.txt") == "no such file"
 
 
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
@@ -74,14 +64,14 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         handle.truncate(65 * 1024 * 1024 + 1)  # sparse: instant, and never read
     assert path.stat().st_size > MAX_FILE_BYTES
-    assert _reason(path) == "is 65.0 MB, over the 64 MB import limit"
+    assert refusal_reason(path) == "is 65.0 MB, over the 64 MB import limit"
 
 
 @pytest.mark.parametrize("name", ["slides.pptx", "sheet.XLSX", "archive.zip", "noext", "a.txt.gz"])
 def test_unsupported_suffix(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text("Some text", encoding="utf-8")
-    assert _reason(path) == "is not a supported format (.txt, .md, .html, .docx, .pdf)"
+    assert refusal_reason(path) == "is not a supported format (.txt, .md, .html, .docx, .pdf)"
 
 
 @pytest.mark.skipif(
@@ -92,7 +82,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.write_text("Secret", encoding="utf-8")
     path.chmod(0)
     try:
-        assert _reason(path) == "cannot be read (permission denied)"
+        assert refusal_reason(path) == "cannot be read (permission denied)"
     finally:
         path.chmod(0o600)
 
@@ -101,7 +91,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_named_pipe_is_not_opened(tmp_path: Path) -> None:
     path = tmp_path / "pipe.txt"
     os.mkfifo(path)
-    assert _reason(path) == "is not a regular file"
+    assert refusal_reason(path) == "is not a regular file"
 
 
 @pytest.mark.parametrize(
@@ -115,7 +105,7 @@ def test_named_pipe_is_not_opened(tmp_path: Path) -> None:
 def test_corrupt_files(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
     path = tmp_path / name
     path.write_bytes(data)
-    assert _reason(path).startswith(reason)
+    assert refusal_reason(path).startswith(reason)
 
 
 def test_pathlike_and_str_paths_both_work(tmp_path: Path) -> None:
@@ -132,7 +122,7 @@ def test_read_refused_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path = tmp_path / "locked.txt"
     path.write_text("Text", encoding="utf-8")
     monkeypatch.setattr(limits, "open", denied, raising=False)
-    assert _reason(path) == "cannot be read (permission denied)"
+    assert refusal_reason(path) == "cannot be read (permission denied)"
 
 
 def test_stat_refused_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,4 +130,4 @@ def test_stat_refused_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(limits.os, "stat", failing)
-    assert _reason(tmp_path / "disk.txt") == "cannot be read (input/output error)"
+    assert refusal_reason(tmp_path / "disk.txt") == "cannot be read (input/output error)"

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import docx  # python-docx, only to write real fixtures
 import pytest
+from refusal import refusal_reason
 
-from factdesk.sources import SourceError, read_source
 from factdesk.sources import docx as docx_reader
+from factdesk.sources import read_source
 
 MIB = 1024 * 1024
 CONTENT_TYPES = (
@@ -46,14 +47,6 @@ def _write_zip(path: Path, members: dict[str, bytes | str]) -> None:
 
 def _document_xml(body: str) -> str:
     return f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>'
-
-
-def _refused(path: Path) -> str:
-    with pytest.raises(SourceError) as caught:
-        read_source(path)
-    message = str(caught.value)
-    assert message.startswith(f"{path}: ")
-    return message.removeprefix(f"{path}: ")
 
 
 def test_real_word_document(tmp_path: Path) -> None:
@@ -96,13 +89,13 @@ def test_fallback_content_and_deleted_text_are_not_read_twice(tmp_path: Path) ->
 def test_random_bytes(tmp_path: Path) -> None:
     path = tmp_path / "random.docx"
     path.write_bytes(bytes(range(256)) * 8)
-    assert _refused(path) == "is not a valid Word document (it is not a zip archive)"
+    assert refusal_reason(path) == "is not a valid Word document (it is not a zip archive)"
 
 
 def test_old_doc_or_password_protected_file(tmp_path: Path) -> None:
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    assert _refused(path) == (
+    assert refusal_reason(path) == (
         "is not a valid Word document (it is password-protected or an old .doc file)"
     )
 
@@ -110,7 +103,7 @@ def test_old_doc_or_password_protected_file(tmp_path: Path) -> None:
 def test_zip_without_document_xml(tmp_path: Path) -> None:
     path = tmp_path / "empty.docx"
     _write_zip(path, {"[Content_Types].xml": CONTENT_TYPES, "word/other.xml": "<x/>"})
-    assert _refused(path) == "is not a valid Word document (it has no word/document.xml)"
+    assert refusal_reason(path) == "is not a valid Word document (it has no word/document.xml)"
 
 
 def test_truncated_zip(tmp_path: Path) -> None:
@@ -118,13 +111,13 @@ def test_truncated_zip(tmp_path: Path) -> None:
     _write_word_doc(whole, title="T")
     path = tmp_path / "truncated.docx"
     path.write_bytes(whole.read_bytes()[:3000])
-    assert _refused(path).startswith("is not a valid Word document (")
+    assert refusal_reason(path).startswith("is not a valid Word document (")
 
 
 def test_broken_xml(tmp_path: Path) -> None:
     path = tmp_path / "broken.docx"
     _write_zip(path, {"word/document.xml": "<w:document><w:body><w:p>"})
-    assert _refused(path).startswith("is not a valid Word document (word/document.xml: ")
+    assert refusal_reason(path).startswith("is not a valid Word document (word/document.xml: ")
 
 
 def test_entity_declaration_is_refused(tmp_path: Path) -> None:
@@ -136,7 +129,7 @@ def test_entity_declaration_is_refused(tmp_path: Path) -> None:
     )
     path = tmp_path / "laughs.docx"
     _write_zip(path, {"word/document.xml": laughs})
-    assert _refused(path) == "is not a valid Word document (it declares XML entities)"
+    assert refusal_reason(path) == "is not a valid Word document (it declares XML entities)"
 
 
 def test_entity_declaration_in_core_properties_is_refused(tmp_path: Path) -> None:
@@ -144,7 +137,7 @@ def test_entity_declaration_in_core_properties_is_refused(tmp_path: Path) -> Non
     body = _document_xml("<w:p><w:r><w:t>Text</w:t></w:r></w:p>")
     path = tmp_path / "core.docx"
     _write_zip(path, {"word/document.xml": body, "docProps/core.xml": core})
-    assert _refused(path) == "is not a valid Word document (it declares XML entities)"
+    assert refusal_reason(path) == "is not a valid Word document (it declares XML entities)"
 
 
 def test_zip_bomb_by_total_size(tmp_path: Path) -> None:
@@ -157,7 +150,7 @@ def test_zip_bomb_by_total_size(tmp_path: Path) -> None:
                 member.write(chunk)
     assert path.stat().st_size < 2 * MIB
     assert (
-        _refused(path)
+        refusal_reason(path)
         == "looks like a zip bomb: it would unpack to 300.0 MB, over the 256 MB limit"
     )
 
@@ -166,7 +159,7 @@ def test_zip_bomb_by_compression_ratio(tmp_path: Path) -> None:
     path = tmp_path / "ratio.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", _document_xml("<w:p/>") + " " * (2 * MIB))
-    message = _refused(path)
+    message = refusal_reason(path)
     assert message.startswith("looks like a zip bomb: word/document.xml is compressed ")
     assert message.endswith(" to 1")
 
@@ -176,7 +169,9 @@ def test_document_part_over_its_own_limit(tmp_path: Path, monkeypatch: pytest.Mo
     path = tmp_path / "big.docx"
     paragraphs = "".join(f"<w:p><w:r><w:t>Paragraph {n}</w:t></w:r></w:p>" for n in range(100))
     _write_zip(path, {"word/document.xml": _document_xml(paragraphs)})
-    assert _refused(path).startswith("looks like a zip bomb: word/document.xml would unpack to ")
+    assert refusal_reason(path).startswith(
+        "looks like a zip bomb: word/document.xml would unpack to "
+    )
 
 
 def test_password_protected_member(tmp_path: Path) -> None:
@@ -188,7 +183,7 @@ def test_password_protected_member(tmp_path: Path) -> None:
     central = data.rfind(b"PK\x01\x02")
     data[central + 8] |= 1
     path.write_bytes(bytes(data))
-    assert _refused(path) == "is not a valid Word document (it is password-protected)"
+    assert refusal_reason(path) == "is not a valid Word document (it is password-protected)"
 
 
 def test_only_empty_paragraphs(tmp_path: Path) -> None:
@@ -196,4 +191,4 @@ def test_only_empty_paragraphs(tmp_path: Path) -> None:
     _write_zip(
         path, {"word/document.xml": _document_xml("<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>")}
     )
-    assert _refused(path) == "has no text to import"
+    assert refusal_reason(path) == "has no text to import"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pypdf
 import pytest
 from pdf_maker import make_pdf
+from refusal import refusal_reason
 
-from factdesk.sources import SourceError, read_source
+from factdesk.sources import read_source
 from factdesk.sources.pdf import clean_page
 
 PAGES = [
@@ -23,14 +24,6 @@ def _write(tmp_path: Path, data: bytes, name: str = "doc.pdf") -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def _refused(path: Path) -> str:
-    with pytest.raises(SourceError) as caught:
-        read_source(path)
-    message = str(caught.value)
-    assert message.startswith(f"{path}: ")
-    return message.removeprefix(f"{path}: ")
 
 
 def _encrypted(user_password: str, owner_password: str) -> bytes:
@@ -69,12 +62,12 @@ def test_empty_pages_are_skipped(tmp_path: Path) -> None:
 
 def test_no_text_layer(tmp_path: Path) -> None:
     path = _write(tmp_path, make_pdf([[], []]))
-    assert _refused(path) == "has no text layer (a scanned PDF?)"
+    assert refusal_reason(path) == "has no text layer (a scanned PDF?)"
 
 
 def test_encrypted_with_a_password(tmp_path: Path) -> None:
     path = _write(tmp_path, _encrypted("secret", "owner"))
-    assert _refused(path) == "is encrypted (it needs a password to open)"
+    assert refusal_reason(path) == "is encrypted (it needs a password to open)"
 
 
 def test_locked_only_against_editing_is_read(tmp_path: Path) -> None:
@@ -85,19 +78,19 @@ def test_locked_only_against_editing_is_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize("cut", [20, 200, 400])
 def test_truncated(tmp_path: Path, cut: int) -> None:
     path = _write(tmp_path, make_pdf(PAGES)[:cut])
-    assert _refused(path).startswith("is not a readable PDF (")
+    assert refusal_reason(path).startswith("is not a readable PDF (")
 
 
 def test_garbage(tmp_path: Path) -> None:
     path = _write(tmp_path, b"%PDF-1.4\n" + bytes(range(256)) * 4)
-    reason = _refused(path)
+    reason = refusal_reason(path)
     assert reason.startswith("is not a readable PDF (") and reason.endswith(")")
     assert len(reason) < 120
 
 
 def test_not_a_pdf_at_all(tmp_path: Path) -> None:
     path = _write(tmp_path, b"Just some text, saved with the wrong suffix.\n")
-    assert _refused(path).startswith("is not a readable PDF (")
+    assert refusal_reason(path).startswith("is not a readable PDF (")
 
 
 def test_pypdf_warnings_go_to_our_logger_at_debug_level(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import date
 
 from factdesk import __version__
+from factdesk.core.errors import InvalidInputError
+from factdesk.core.fields import clean_date
 from factdesk.core.statuses import STATUSES
 
 _SPAN = re.compile(r"^\s*([0-9]+)\s*:\s*([0-9]+)\s*$")  # ASCII digits only
@@ -25,14 +26,10 @@ def span_arg(value: str) -> tuple[int, int]:
 
 def date_arg(value: str) -> str:
     """YYYY-MM-DD, or "" to clear a date."""
-    if value == "":
-        return value
     try:
-        if len(value) == 10:
-            return date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(f"“{value}” is not a date; write YYYY-MM-DD")
+        return clean_date(value) or ""
+    except InvalidInputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def id_arg(kind: str):  # type: ignore[no-untyped-def]

@@ -151,13 +151,6 @@ class Changes:
     claims: frozenset[int] = frozenset()
     speakers: frozenset[int] = frozenset()
 
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            self.documents | other.documents,
-            self.claims | other.claims,
-            self.speakers | other.speakers,
-        )
-
     def __bool__(self) -> bool:
         return bool(self.documents or self.claims or self.speakers)
 

@@ -26,7 +26,3 @@ ANCHOR_OK = "ok"
 ANCHOR_FUZZY = "fuzzy"
 ANCHOR_ORPHAN = "orphan"
 ANCHOR_STATES: tuple[str, ...] = (ANCHOR_OK, ANCHOR_FUZZY, ANCHOR_ORPHAN)
-
-
-def is_status(value: str) -> bool:
-    return value in STATUSES

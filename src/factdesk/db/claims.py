@@ -42,12 +42,10 @@ def insert_claim(
     ).scalar_one()
 
 
-def claim_values(*, session: Session, claim_id: int) -> dict[str, Any]:
-    """The stored fields of one claim, as a plain dict (for diffing an update)."""
-    row = session.execute(select(Claim).where(Claim.id == claim_id)).scalar_one_or_none()
-    if row is None:
+def require_claim(*, session: Session, claim_id: int) -> None:
+    """Raise NotFoundError unless the desk holds claim `claim_id`."""
+    if session.execute(select(Claim.id).where(Claim.id == claim_id)).first() is None:
         raise NotFoundError(f"the desk has no claim {claim_id} (see `factdesk claims`)")
-    return row.model_dump()
 
 
 def update_claim(

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from factdesk.core.errors import NotFoundError
 from factdesk.core.noise import NoiseRange as NoiseSpan
 from factdesk.core.records import DocumentInfo, DocumentText, SourceDocument
-from factdesk.core.text import text_sha256, word_count
+from factdesk.core.text import word_count
 from factdesk.db.models import Document, Highlight, NoiseRange
 
 _INFO_COLUMNS = (
@@ -46,9 +46,13 @@ def find_by_sha256(*, session: Session, digests: Iterable[str]) -> dict[str, tup
 
 
 def insert_documents(
-    *, session: Session, sources: Sequence[SourceDocument], imported_at: str
+    *,
+    session: Session,
+    sources: Sequence[SourceDocument],
+    digests: Sequence[str],
+    imported_at: str,
 ) -> list[DocumentInfo]:
-    """Insert documents and their noise ranges in the session's transaction."""
+    """Insert documents (with each text's sha256 in `digests`) and their noise ranges."""
     if not sources:
         return []
     rows = [
@@ -61,10 +65,10 @@ def insert_documents(
             "imported_at": imported_at,
             "format": src.format,
             "text": src.text,
-            "sha256": text_sha256(src.text),
+            "sha256": digest,
             "words": word_count(src.text),
         }
-        for src in sources
+        for src, digest in zip(sources, digests, strict=True)
     ]
     result = session.execute(
         insert(Document).returning(Document.id, Document.sha256, sort_by_parameter_order=True),
@@ -120,10 +124,3 @@ def get_text(*, session: Session, doc_id: int) -> str:
     if text is None:
         raise NotFoundError(f"the desk has no document {doc_id} (see `factdesk docs`)")
     return text
-
-
-def titles(*, session: Session, doc_ids: Iterable[int]) -> dict[int, str]:
-    rows = session.execute(
-        select(Document.id, Document.title).where(Document.id.in_(list(doc_ids)))  # type: ignore[union-attr]
-    )
-    return dict(rows.tuples())

@@ -12,10 +12,7 @@ from factdesk.db.models import Speaker, SpeakerAlias
 
 def find_speaker(*, session: Session, name: str) -> int | None:
     """The id of the speaker called `name` or known by it as an alias (case-insensitive)."""
-    name = " ".join(name.split())
-    by_name = select(Speaker.id).where(Speaker.name == name)
-    by_alias = select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias == name)
-    return session.execute(by_name.union(by_alias).limit(1)).scalar()
+    return session.execute(speaker_ids_named(name).limit(1)).scalar()
 
 
 def name_of(*, session: Session, speaker_id: int | None) -> str | None:
@@ -42,12 +39,7 @@ def add_alias(*, session: Session, speaker_id: int, alias: str) -> bool:
     alias = " ".join(alias.split())
     if not alias:
         raise InvalidInputError("an alias cannot be empty")
-    taken = session.execute(
-        select(Speaker.id)
-        .where(Speaker.name == alias)
-        .union(select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias == alias))
-    ).first()
-    if taken is not None:
+    if find_speaker(session=session, name=alias) is not None:
         return False
     session.execute(insert(SpeakerAlias).values(speaker_id=speaker_id, alias=alias))
     return True

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from factdesk.core.anchors import Selector, locate_quote, make_selector
 from factdesk.core.errors import InvalidInputError
+from factdesk.core.fields import clean_date, clean_status, clean_text
 from factdesk.core.records import (
     Changes,
     ClaimInfo,
@@ -39,13 +40,7 @@ from factdesk.db import search as search_repo
 from factdesk.db import speakers as speaker_repo
 from factdesk.db.deskfile import open_desk
 from factdesk.db.engine import read_session, write_session
-from factdesk.services.claim_input import (
-    ClaimUpdate,
-    Unset,
-    clean_date,
-    clean_status,
-    clean_text,
-)
+from factdesk.services.claim_input import ClaimUpdate, Unset
 from factdesk.services.guard import desk_errors
 from factdesk.services.importing import import_files, import_text
 
@@ -267,7 +262,7 @@ class Desk:
         """Link another span (in any document) to a claim: the same quote reported elsewhere."""
         now = now_iso()
         with desk_errors(self.path), write_session(self._engine) as s:
-            claim_repo.claim_values(session=s, claim_id=claim_id)  # must exist
+            claim_repo.require_claim(session=s, claim_id=claim_id)
             selector = self._selector(
                 doc_repo.get_text(session=s, doc_id=doc_id), doc_id, span, quote
             )
@@ -307,7 +302,7 @@ class Desk:
             raise InvalidInputError("evidence needs a URL or a citation")
         now = now_iso()
         with desk_errors(self.path), write_session(self._engine) as s:
-            claim_repo.claim_values(session=s, claim_id=claim_id)
+            claim_repo.require_claim(session=s, claim_id=claim_id)
             eid = claim_repo.insert_evidence(
                 session=s, claim_id=claim_id, source=source, note=note.strip(), now=now
             )

@@ -112,6 +112,7 @@ def _store(engine: Engine, sources: Sequence[SourceDocument], now: str, tally: _
         digests = [text_sha256(s.text) for s in sources]
         known = doc_repo.find_by_sha256(session=session, digests=digests)
         fresh: list[SourceDocument] = []
+        fresh_digests: list[str] = []
         first_in_batch: dict[str, int] = {}
         later_in_batch: list[tuple[SourceDocument, int]] = []
         for source, digest in zip(sources, digests, strict=True):
@@ -123,7 +124,10 @@ def _store(engine: Engine, sources: Sequence[SourceDocument], now: str, tally: _
             else:
                 first_in_batch[digest] = len(fresh)
                 fresh.append(source)
-        stored = doc_repo.insert_documents(session=session, sources=fresh, imported_at=now)
+                fresh_digests.append(digest)
+        stored = doc_repo.insert_documents(
+            session=session, sources=fresh, digests=fresh_digests, imported_at=now
+        )
     tally.imported.extend(stored)
     for source, index in later_in_batch:
         tally.duplicates.append(Duplicate(source.path, stored[index].id, stored[index].title))
