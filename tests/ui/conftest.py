@@ -1,0 +1,45 @@
+"""Qt fixtures: one qasync loop per test, living inside pytest-qt's own event processing.
+
+The recipe and its traps are in stack-check §4: never `loop.stop()` (it quits the
+QApplication and breaks every later `waitSignal`), and always close the loop (else its executor
+threads abort the process with exit 134 after the tests pass).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Iterator
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture(autouse=True)
+def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    tasks = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in tasks:
+        task.cancel()
+    while any(not t.done() for t in tasks):
+        qapp.processEvents()
+    qapp.aboutToQuit.disconnect(loop._after_run_forever)
+    loop._QEventLoop__is_running = False  # private; qasync 0.28 has no public way
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(qloop: qasync.QEventLoop, qtbot: Any) -> Callable[..., Any]:
+    """Run a coroutine on the test's loop while Qt processes events; return its result."""
+
+    def _run(coro: Coroutine[Any, Any, Any], timeout: float = 10.0) -> Any:
+        task = qloop.create_task(coro)
+        qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
+        return task.result()
+
+    return _run
