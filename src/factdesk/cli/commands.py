@@ -155,19 +155,6 @@ def _print_claim(claim: ClaimInfo, as_json: bool) -> None:
             print(f"\tdoc {s.doc} {s.start}:{s.end}\t“{s.quote}”")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def cmd_summary(desk: Desk, _args: argparse.Namespace) -> int:
-    """What `factdesk` without a command prints until the window lands (issue #3)."""
-    docs = desk.documents()
-    claims = desk.claims()
-    print(f"desk {desk.path}: {_count(len(docs), 'document')}, {_count(len(claims), 'claim')}")
-    print("The desk window is not in this build yet; work from the command line (factdesk --help).")
-    return OK
-
-
 HANDLERS = {
     "import": cmd_import,
     "docs": cmd_docs,
@@ -175,6 +162,4 @@ HANDLERS = {
     "search": cmd_search,
     "claims": cmd_claims,
     "claim": cmd_claim,
-    "gui": cmd_summary,
-    None: cmd_summary,
 }

@@ -36,6 +36,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(desk_path: Path, args) -> int:  # type: ignore[no-untyped-def]
+    if args.command in (None, "gui"):
+        from factdesk.ui.app import run_window  # noqa: PLC0415  (Qt loads only for the window)
+
+        explicit = bool(
+            args.desk or os.environ.get("FACTDESK_DESK") or (args.command == "gui" and args.path)
+        )
+        return run_window(desk_path if explicit else None)
+
     from factdesk.cli.commands import HANDLERS  # noqa: PLC0415
     from factdesk.services import Desk  # noqa: PLC0415  (SQLAlchemy loads only now)
 

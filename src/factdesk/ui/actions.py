@@ -1,0 +1,112 @@
+"""Every command of the window as a QAction with its shortcut, arranged in the menus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from factdesk.core.statuses import LABELS, STATUSES
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    new_desk: QAction
+    open_desk: QAction
+    recent: QMenu
+    save_copy: QAction
+    import_files: QAction
+    paste_text: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    search: QAction
+    new_claim: QAction
+    link: QAction
+    unlink: QAction
+    delete_claim: QAction
+    statuses: dict[str, QAction]
+    all_claims: QAction
+    about: QAction
+
+
+def _action(window: QMainWindow, text: str, *shortcuts: QKeySequence | Key | str) -> QAction:
+    action = QAction(text, window)
+    keys = [s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts]
+    if keys:
+        action.setShortcuts(keys)
+    return action
+
+
+def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
+    """Create the actions and the menu bar; the window connects them."""
+    undo.setShortcuts([QKeySequence(Key.Undo)])
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+    statuses = {
+        status: _action(window, LABELS[status], str(number))
+        for number, status in enumerate(STATUSES, start=1)
+    }
+    actions = Actions(
+        new_desk=_action(window, "&New desk…", "Ctrl+Shift+N"),
+        open_desk=_action(window, "&Open desk…", Key.Open),
+        recent=QMenu("Recent &desks", window),
+        save_copy=_action(window, "Save a &copy…", "Ctrl+Shift+S"),
+        import_files=_action(window, "&Import articles…", "Ctrl+I"),
+        paste_text=_action(window, "&Paste as new document", "Ctrl+Shift+V"),
+        quit=_action(window, "&Quit", Key.Quit, "Ctrl+Q"),
+        undo=undo,
+        redo=redo,
+        find=_action(window, "&Find in document…", Key.Find),
+        search=_action(window, "&Search the desk…", "Ctrl+Shift+F"),
+        new_claim=_action(window, "&New claim from selection", "Ctrl+Return", "Ctrl+Enter"),
+        link=_action(window, "&Link selection to selected claim", "Ctrl+L"),
+        unlink=_action(window, "&Remove highlight under cursor", "Ctrl+Shift+L"),
+        delete_claim=_action(window, "&Delete claim", "Ctrl+Delete"),
+        statuses=statuses,
+        all_claims=_action(window, "Claims of &all documents", "Ctrl+Shift+A"),
+        about=_action(window, "&About factdesk"),
+    )
+    actions.all_claims.setCheckable(True)
+    _build_menus(window, actions)
+    return actions
+
+
+def _build_menus(window: QMainWindow, a: Actions) -> None:
+    bar = window.menuBar()
+    file = bar.addMenu("&File")
+    for item in (a.new_desk, a.open_desk):
+        file.addAction(item)
+    file.addMenu(a.recent)
+    file.addAction(a.save_copy)
+    file.addSeparator()
+    file.addAction(a.import_files)
+    file.addAction(a.paste_text)
+    file.addSeparator()
+    file.addAction(a.quit)
+
+    edit = bar.addMenu("&Edit")
+    edit.addAction(a.undo)
+    edit.addAction(a.redo)
+    edit.addSeparator()
+    edit.addAction(a.find)
+    edit.addAction(a.search)
+
+    claim = bar.addMenu("&Claim")
+    for item in (a.new_claim, a.link, a.unlink):
+        claim.addAction(item)
+    claim.addSeparator()
+    status_menu = claim.addMenu("Set &status (keys 1–6 in the claims table)")
+    for action in a.statuses.values():
+        status_menu.addAction(action)
+    claim.addSeparator()
+    claim.addAction(a.delete_claim)
+
+    view = bar.addMenu("&View")
+    view.addAction(a.all_claims)
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a.about)

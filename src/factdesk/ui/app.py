@@ -1,0 +1,47 @@
+"""Start the desk window: show it first, then open the desk on the worker thread.
+
+The window appears before SQLAlchemy and the services are imported (they load on the worker
+while the event loop runs), which keeps start-up close to a bare Qt window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from factdesk.core.paths import default_desk_path
+from factdesk.ui import recent
+from factdesk.ui.main_window import MainWindow
+
+APP_ID = "factdesk"
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_ID)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName("factdesk")
+    app.setDesktopFileName("org.factdesk.FactDesk")
+    return app
+
+
+def run_window(path: Path | None) -> int:
+    """Run the window on `path`, or on the last desk used, or on the default desk."""
+    app = make_application()
+    settings = QSettings()
+    window = MainWindow(settings)
+    window.show()
+    target = path or recent.last(settings) or default_desk_path()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.call_soon(lambda: loop.create_task(window.open_desk(target)))
+        loop.run_forever()  # returns when the last window closes (Ctrl+Q)
+    return 0

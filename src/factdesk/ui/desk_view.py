@@ -1,0 +1,514 @@
+"""What the window does with an open desk: show it, turn gestures into undoable edits, refresh.
+
+Async handlers are thin: read widget state, await one desk call, push the undo command, update
+the view. Every edit is on disk when its call returns; `Changes` drive the refresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import qasync
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
+
+from factdesk.core.errors import ConflictError, KnownError, NotFoundError
+from factdesk.core.offsets import LineIndex
+from factdesk.core.records import Changes, ClaimInfo, DocumentText, EvidenceInfo, Span
+from factdesk.core.statuses import LABELS
+from factdesk.ui import undo_commands as cmd
+from factdesk.ui.document_view import DocumentView, ViewHighlight
+from factdesk.ui.import_report import ImportReportDialog, needs_report
+from factdesk.ui.models.document_list import ID_ROLE as DOC_ID_ROLE
+from factdesk.ui.versions import VersionTracker
+
+if TYPE_CHECKING:
+    from factdesk.ui.desk_client import DeskClient
+    from factdesk.ui.main_window import MainWindow
+
+CENTRE_WELCOME, CENTRE_READER = 0, 1
+
+
+class DeskView(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.client: DeskClient | None = None
+        self.stack: QUndoStack | None = None
+        self.versions = VersionTracker()
+        self.doc: DocumentText | None = None
+        self._doc_claims: list[ClaimInfo] = []
+        self._wire()
+
+    def _wire(self) -> None:
+        w = self.w
+        w.documents.documentSelected.connect(self._open_document)
+        w.claims.claimSelected.connect(self._select_claim)
+        w.claims.scopeChanged.connect(lambda _all: self._spawn(self.reload_claims()))
+        w.view.claimClicked.connect(self._claim_clicked)
+        w.view.selectionChanged.connect(self._update_actions)
+        w.editor.fieldEdited.connect(self.edit_field)
+        w.editor.conflictOverride.connect(self._override)
+        w.editor.sources.evidenceAdded.connect(self._add_evidence)
+        w.editor.sources.evidenceRemoved.connect(self._remove_evidence)
+        w.editor.sources.highlightRemoved.connect(self._unlink)
+        w.editor.sources.spanActivated.connect(self._show_span)
+
+    # --- attaching a desk ----------------------------------------------------------------
+
+    def attach(self, client: DeskClient) -> QUndoStack:
+        self.client = client
+        self.stack = QUndoStack(self)
+        self.versions = VersionTracker()
+        client.changed.connect(self.on_changes)
+        client.failed.connect(self._status)
+        return self.stack
+
+    def detach(self) -> QUndoStack | None:
+        if self.client is not None:
+            self.client.changed.disconnect(self.on_changes)
+            self.client.failed.disconnect(self._status)
+        self.client, stack, self.stack = None, self.stack, None
+        self.doc = None
+        return stack
+
+    async def load(self) -> None:
+        """Fill every view from the newly attached desk."""
+        self.w.view.clear_document()
+        self.w.editor.show_claim(None)
+        await self._reload_documents()
+        await self._reload_speakers()
+        docs = self.w.documents.model.documents()
+        if docs:
+            first = self.w.documents.proxy.index(0, 0).data(DOC_ID_ROLE)
+            self.w.documents.select(first if first is not None else docs[0].id)
+        else:
+            await self.reload_claims()
+        self._update_actions()
+
+    # --- refreshing ----------------------------------------------------------------------
+
+    @qasync.asyncSlot(object)
+    async def on_changes(self, changes: Changes) -> None:
+        if self.client is None:
+            return
+        if changes.documents:
+            await self._reload_documents()
+        shown = self.doc.info.id if self.doc else None
+        if shown is not None and (
+            shown in changes.documents or any(c.id in changes.claims for c in self._doc_claims)
+        ):
+            await self._reload_highlights()
+        if changes.claims:
+            await self._refresh_claims(changes.claims)
+        if changes.speakers or changes.claims:
+            await self._reload_speakers()
+
+    async def _reload_documents(self) -> None:
+        assert self.client is not None
+        docs = await self.client.call(lambda desk: desk.documents())
+        self.w.documents.set_documents(docs)
+        self.w.editor.sources.set_titles(self.w.documents.titles())
+        empty = not docs
+        self.w.centre.setCurrentIndex(CENTRE_WELCOME if empty else CENTRE_READER)
+        if self.doc is not None and self.doc.info.id not in {d.id for d in docs}:
+            self._clear_document()
+        if self.doc is None and docs and self.w.documents.current_id() is None:
+            self.w.documents.select(docs[0].id)
+
+    async def _reload_speakers(self) -> None:
+        if self.client is not None:
+            self.w.editor.set_speakers(await self.client.call(lambda desk: desk.speakers()))
+
+    async def reload_claims(self) -> None:
+        if self.client is None:
+            return
+        doc_id = None if self.w.claims.all_documents() else (self.doc.info.id if self.doc else -1)
+        claims = await self.client.call(lambda desk: desk.claims(doc_id=doc_id))
+        self.w.claims.set_claims(claims)
+
+    async def _refresh_claims(self, claim_ids: frozenset[int]) -> None:
+        assert self.client is not None
+
+        def _fetch(desk: Any) -> list[tuple[int, ClaimInfo | None]]:
+            found: list[tuple[int, ClaimInfo | None]] = []
+            for claim_id in sorted(claim_ids):
+                try:
+                    found.append((claim_id, desk.claim(claim_id)))
+                except NotFoundError:
+                    found.append((claim_id, None))
+            return found
+
+        scope = None if self.w.claims.all_documents() else (self.doc.info.id if self.doc else -1)
+        for claim_id, claim in await self.client.call(_fetch):
+            if claim is None or (scope is not None and all(s.doc != scope for s in claim.spans)):
+                self.w.claims.remove([claim_id])
+            else:
+                self.w.claims.upsert(claim)
+        current = self.w.editor.claim()
+        if current is not None and current.id in claim_ids:
+            await self._show_claim(current.id)
+
+    async def _reload_highlights(self) -> None:
+        if self.client is None or self.doc is None:
+            return
+        doc_id = self.doc.info.id
+        claims = await self.client.call(lambda desk: desk.claims(doc_id=doc_id))
+        if self.doc is None or self.doc.info.id != doc_id:
+            return  # another document was opened meanwhile
+        self._doc_claims = claims
+        self.w.view.set_highlights(_highlights(doc_id, claims))
+
+    # --- documents -----------------------------------------------------------------------
+
+    @qasync.asyncSlot(int)
+    async def _open_document(self, doc_id: int) -> None:
+        if self.client is None or (self.doc is not None and self.doc.info.id == doc_id):
+            return
+        try:
+            doc = await self.client.call(lambda desk: desk.document(doc_id))
+            claims = await self.client.call(lambda desk: desk.claims(doc_id=doc_id))
+        except NotFoundError:
+            return
+        if self.w.documents.current_id() not in (doc_id, None):
+            return  # the person moved on while this loaded
+        self.doc, self._doc_claims = doc, claims
+        info = doc.info
+        self.w.doc_title.setText(info.title)
+        meta = [x for x in (info.outlet, info.published, f"{info.words:,} words") if x]
+        self.w.doc_meta.setText(" · ".join(meta))
+        self.w.view.show_document(doc_id, doc.text, doc.noise, _highlights(doc_id, claims))
+        self.w.centre.setCurrentIndex(CENTRE_READER)
+        if not self.w.claims.all_documents():
+            self.w.claims.set_claims(claims)
+        self._update_actions()
+
+    def _clear_document(self) -> None:
+        self.doc, self._doc_claims = None, []
+        self.w.view.clear_document()
+        self.w.doc_title.clear()
+        self.w.doc_meta.clear()
+        if not self.w.claims.all_documents():
+            self.w.claims.set_claims([])
+
+    def _show_span(self, span: Span) -> None:
+        self._spawn(self._reveal(span.doc, span.start, span.end))
+
+    async def _reveal(self, doc_id: int, start: int, end: int) -> None:
+        if self.doc is None or self.doc.info.id != doc_id:
+            self.w.documents.select(doc_id)
+            for _ in range(200):  # the document loads on the worker; wait for it briefly
+                if self.doc is not None and self.doc.info.id == doc_id:
+                    break
+                await asyncio.sleep(0.01)
+        if self.doc is not None and self.doc.info.id == doc_id:
+            self.w.view.reveal_span(start, end)
+            self.w.view.setFocus()
+
+    @qasync.asyncSlot(str, int, str)
+    async def jump_to_hit(self, kind: str, item_id: int, query: str) -> None:
+        if kind == "claim":
+            if self.w.claims.select(item_id):
+                return
+            self.w.claims.scope.setCurrentIndex(1)  # all documents, so the claim is listed
+            await self.reload_claims()
+            self.w.claims.select(item_id)
+            return
+        self.w.documents.select(item_id)
+        await self._reveal(item_id, 0, 0)
+        if self.doc is not None and query.strip():
+            self.w.find_bar.open_bar()
+            self.w.find_bar.search(query)
+
+    # --- claims --------------------------------------------------------------------------
+
+    @qasync.asyncSlot(object)
+    async def _select_claim(self, claim_id: int | None) -> None:
+        self.w.editor.flush()
+        self.w.view.set_current_claim(claim_id)
+        if claim_id is None:
+            self.w.editor.show_claim(None)
+        else:
+            await self._show_claim(claim_id)
+        self._update_actions()
+
+    async def _show_claim(self, claim_id: int) -> None:
+        if self.client is None:
+            return
+        try:
+            claim, history = await self.client.call(
+                lambda desk: (desk.claim(claim_id), desk.history(claim_id))
+            )
+        except NotFoundError:
+            self.w.editor.show_claim(None)
+            return
+        if self.w.claims.current_id() == claim_id:
+            self.w.editor.show_claim(claim, history)
+
+    def _claim_clicked(self, claim_id: int) -> None:
+        self.w.claims.select(claim_id)
+
+    @qasync.asyncSlot()
+    async def new_claim_from_selection(self) -> None:
+        span = self.w.view.selected_span()
+        if self.client is None or self.doc is None or span is None:
+            self._status("Select the words that carry the claim first, then press Ctrl+Enter.")
+            return
+        doc_id = self.doc.info.id
+        claim = await self._guard(
+            self.client.act(lambda desk: desk.add_claim(doc_id, span=span)), "make the claim"
+        )
+        if claim is None:
+            return
+        self._push(cmd.AddClaimCommand(self.client, claim))
+        self.w.claims.upsert(claim)
+        self.w.claims.select(claim.id)
+        self.w.editor.tabs.setCurrentIndex(0)
+        self.w.editor.text.setFocus()
+        self.w.editor.text.selectAll()
+
+    @qasync.asyncSlot()
+    async def link_selection(self) -> None:
+        span = self.w.view.selected_span()
+        claim_id = self.w.claims.current_id()
+        if self.client is None or self.doc is None or span is None or claim_id is None:
+            self._status("Select a claim, then select its words in a document and press Ctrl+L.")
+            return
+        doc_id = self.doc.info.id
+        linked = await self._guard(
+            self.client.act(lambda desk: desk.link(claim_id, doc_id, span=span)), "link the quote"
+        )
+        if linked is not None:
+            self._push(cmd.LinkCommand(self.client, linked))
+
+    @qasync.asyncSlot()
+    async def unlink_at_cursor(self) -> None:
+        view = self.w.view
+        span = view.selected_span()
+        found = view.highlights_at(span[0] if span else _cursor_offset(view))
+        if not found:
+            self._status("Put the cursor in a highlight to remove it.")
+            return
+        await self._unlink_highlight(found[0].highlight_id)
+
+    def _unlink(self, span: Span) -> None:
+        self._spawn(self._unlink_highlight(span.id))
+
+    async def _unlink_highlight(self, highlight_id: int) -> None:
+        if self.client is None:
+            return
+        span = await self._guard(
+            self.client.act(lambda desk: desk.unlink(highlight_id)), "remove the highlight"
+        )
+        if span is not None:
+            self._push(cmd.UnlinkCommand(self.client, span))
+
+    @qasync.asyncSlot()
+    async def delete_selected_claim(self) -> None:
+        claim_id = self.w.claims.current_id()
+        if self.client is None or claim_id is None:
+            return
+        claim = await self._guard(
+            self.client.act(lambda desk: desk.delete_claim(claim_id)), "delete the claim"
+        )
+        if claim is not None:
+            self._push(cmd.DeleteClaimCommand(self.client, claim))
+            self._status(f"Deleted claim {claim.id}. Ctrl+Z brings it back.")
+
+    def set_status(self, status: str) -> None:
+        claim = self.w.editor.claim()
+        if claim is None or claim.id != self.w.claims.current_id():
+            return
+        if claim.status != status:
+            self.edit_field(claim.id, "status", claim.status, status, claim.version)
+            self.w.editor.show_claim(claim)  # keeps fields; the refresh brings the new status
+
+    def edit_field(self, claim_id: int, field: str, old: object, new: object, version: int) -> None:
+        """Save one field now (queued on the worker before this returns), then record it."""
+        if self.client is None:
+            return
+        expected = self.versions.expected(claim_id, version)
+        future = self.client.submit(cmd.set_field(claim_id, field, new, expected))
+        self._spawn(
+            self._finish_edit(
+                future, claim_id=claim_id, field=field, old=old, new=new, expected=expected
+            )
+        )
+
+    async def _finish_edit(
+        self,
+        future: asyncio.Future[Any],
+        *,
+        claim_id: int,
+        field: str,
+        old: object,
+        new: object,
+        expected: int,
+    ) -> None:
+        assert self.client is not None
+        try:
+            claim = await self.client.finish(future)
+        except ConflictError:
+            newer = await self.client.call(lambda desk: desk.claim(claim_id))
+            self.versions.forget(claim_id)
+            if self.w.editor.claim() is not None and self.w.editor.claim().id == claim_id:
+                self.w.editor.show_conflict(newer, field, new)
+            self._status(f"Claim {claim_id} was changed elsewhere; your {field} was not saved.")
+            return
+        except KnownError as exc:
+            self._status(f"Could not save the {field}: {exc}")
+            return
+        self.versions.wrote(claim_id, expected, claim.version)
+        self._push(cmd.EditFieldCommand(self.client, claim_id, field, old, new))
+        label = LABELS.get(str(new)) if field == "status" else None
+        self._status(f"Claim {claim_id}: {label or field} saved.", 2500)
+
+    def _override(self, claim_id: int, field: str, value: object, version: int) -> None:
+        current = self.w.editor.claim()
+        old = None if current is None else getattr(current, field, None)
+        self.edit_field(claim_id, field, old, value, version)
+
+    def _add_evidence(self, claim_id: int, source: str, note: str) -> None:
+        if self.client is not None:
+            self._spawn(self._evidence_added(claim_id, source, note))
+
+    async def _evidence_added(self, claim_id: int, source: str, note: str) -> None:
+        assert self.client is not None
+        item = await self._guard(
+            self.client.act(lambda desk: desk.add_evidence(claim_id, source, note)),
+            "add the evidence",
+        )
+        if item is not None:
+            self._push(cmd.AddEvidenceCommand(self.client, item))
+
+    def _remove_evidence(self, item: EvidenceInfo) -> None:
+        if self.client is not None:
+            self._spawn(self._evidence_removed(item))
+
+    async def _evidence_removed(self, item: EvidenceInfo) -> None:
+        assert self.client is not None
+        done = await self._guard(
+            self.client.act(lambda desk: desk.remove_evidence(item.id)), "remove the evidence"
+        )
+        if done is not None:
+            self._push(cmd.RemoveEvidenceCommand(self.client, done))
+
+    # --- importing -----------------------------------------------------------------------
+
+    async def import_paths(self, paths: Sequence[Path]) -> None:
+        from factdesk.ui.import_flow import import_with_progress  # noqa: PLC0415
+
+        if self.client is None or not paths:
+            return
+        try:
+            report = await import_with_progress(self.w, self.client, paths)
+        except KnownError as exc:
+            self.w.show_error("Import failed", str(exc))
+            return
+        self.client.announce(report.changes)
+        if report.imported:
+            self._push(cmd.ImportCommand(self.client, report.imported))
+            self.w.documents.select(report.imported[0].id)
+        count = len(report.imported)
+        self._status(f"Imported {count} document{'s' if count != 1 else ''}.", 5000)
+        if needs_report(report):
+            dialog = ImportReportDialog(report, self.w)
+            dialog.open()
+
+    @qasync.asyncSlot()
+    async def paste_text(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if self.client is None:
+            return
+        if not text.strip():
+            self._status("The clipboard holds no text to paste as a document.")
+            return
+        doc = await self._guard(
+            self.client.act(lambda desk: desk.import_text(text)), "paste the text"
+        )
+        if doc is not None:
+            self._push(cmd.ImportCommand(self.client, (doc,)))
+            self.w.documents.select(doc.id)
+
+    async def open_demo(self) -> None:
+        from factdesk.core.paths import user_data_dir  # noqa: PLC0415
+
+        target = user_data_dir() / "demo.factdesk"
+
+        def _build() -> Path:
+            from factdesk.services.demo import build_demo_desk  # noqa: PLC0415
+
+            return build_demo_desk(target)
+
+        loop = asyncio.get_running_loop()
+        self._status("Building the demo desk…")
+        try:
+            path = await loop.run_in_executor(None, _build)
+        except KnownError as exc:
+            self.w.show_error("The demo desk could not be built", str(exc))
+            return
+        await self.w.open_desk(path, create=False)
+
+    async def save_copy(self, target: Path) -> None:
+        if self.client is None:
+            return
+        done = await self._guard(
+            self.client.call(lambda desk: desk.save_copy(target)), "save a copy"
+        )
+        if done is not None:
+            self._status(f"Saved a copy as {target}.", 5000)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _push(self, command: QUndoCommand) -> None:
+        if self.stack is not None:
+            self.stack.push(command)
+
+    def _status(self, sentence: str, timeout: int = 8000) -> None:
+        self.w.statusBar().showMessage(sentence, timeout)
+
+    async def _guard(self, awaitable: Any, what: str) -> Any:
+        """Await a desk call; a refusal becomes one sentence in the status bar."""
+        try:
+            return await awaitable
+        except KnownError as exc:
+            self._status(f"Could not {what}: {exc}")
+            return None
+
+    def _spawn(self, coro: Any) -> None:
+        asyncio.get_running_loop().create_task(coro)
+
+    def _update_actions(self) -> None:
+        a = self.w.actions_
+        has_desk = self.client is not None
+        has_selection = self.w.view.selected_span() is not None
+        has_claim = self.w.claims.current_id() is not None
+        a.new_claim.setEnabled(has_desk and has_selection)
+        a.link.setEnabled(has_desk and has_selection and has_claim)
+        a.delete_claim.setEnabled(has_desk and has_claim)
+        for action in a.statuses.values():
+            action.setEnabled(has_desk and has_claim)
+        for action in (a.import_files, a.paste_text, a.save_copy):
+            action.setEnabled(has_desk)
+
+
+def _highlights(doc_id: int, claims: Sequence[ClaimInfo]) -> list[ViewHighlight]:
+    found = []
+    for claim in claims:
+        who = f"\n— {claim.speaker}" if claim.speaker else ""
+        tip = f"{LABELS.get(claim.status, claim.status)}: {claim.text}{who}"
+        found.extend(
+            ViewHighlight(s.id, claim.id, s.start, s.end, claim.status, tip)
+            for s in claim.spans
+            if s.doc == doc_id and s.start < s.end
+        )
+    return found
+
+
+def _cursor_offset(view: DocumentView) -> int:
+    """The code-point offset of the text cursor (Qt reports UTF-16 units within a block)."""
+    cursor = view.textCursor()
+    return LineIndex(view.text()).from_utf16(cursor.blockNumber(), cursor.positionInBlock())

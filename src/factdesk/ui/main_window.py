@@ -1,0 +1,312 @@
+"""The desk window: documents on the left, the article in the centre, claims on the right.
+
+The window owns one DeskClient (the worker thread) and one QUndoStack per open desk. Views
+never hold a session: they show records, and refresh from the `Changes` each edit returns.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factdesk.core.errors import KnownError
+from factdesk.core.records import Changes
+from factdesk.ui import drops, recent
+from factdesk.ui.actions import build_actions
+from factdesk.ui.claim_editor import ClaimEditor
+from factdesk.ui.claims_panel import ClaimsPanel
+from factdesk.ui.desk_client import DeskClient
+from factdesk.ui.desk_view import DeskView
+from factdesk.ui.document_view import DocumentView
+from factdesk.ui.documents_panel import DocumentsPanel
+from factdesk.ui.find_bar import FindBar
+from factdesk.ui.legend import HighlightLegend
+from factdesk.ui.search_panel import SearchPanel
+from factdesk.ui.welcome import WelcomePanel
+
+DESK_FILTER = "factdesk desks (*.factdesk);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.client: DeskClient | None = None
+        self.undo_group = QUndoGroup(self)
+        self._build()
+        self.actions_ = build_actions(
+            self,
+            self.undo_group.createUndoAction(self, "&Undo"),
+            self.undo_group.createRedoAction(self, "&Redo"),
+        )
+        self.desk_view = DeskView(self)
+        self._connect()
+        self.setAcceptDrops(True)
+        self.setWindowTitle("factdesk")
+        self.resize(1280, 760)
+        self._restore_layout()
+        self._refresh_recent()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.documents = DocumentsPanel()
+        self.search = SearchPanel(self._search)
+        self.left = QTabWidget()
+        self.left.addTab(self.documents, "Documents")
+        self.left.addTab(self.search, "Search")
+
+        self.welcome = WelcomePanel()
+        self.view = DocumentView()
+        self.find_bar = FindBar(self.view)
+        self.doc_title = QLabel(wordWrap=True)
+        self.doc_title.setObjectName("documentTitle")
+        self.doc_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.doc_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.doc_title.setFont(font)
+        self.doc_meta = QLabel()
+        self.legend = HighlightLegend()
+        reader = QWidget()
+        layout = QVBoxLayout(reader)
+        layout.setContentsMargins(8, 6, 8, 0)
+        layout.addWidget(self.doc_title)
+        layout.addWidget(self.doc_meta)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.centre = QStackedWidget()
+        self.centre.addWidget(self.welcome)
+        self.centre.addWidget(reader)
+        self.reader = reader
+
+        self.claims = ClaimsPanel()
+        self.editor = ClaimEditor()
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.claims)
+        self.right.addWidget(self.editor)
+        self.right.setStretchFactor(0, 2)
+        self.right.setStretchFactor(1, 3)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.left, self.centre, self.right):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([300, 560, 420])
+        self.setCentralWidget(self.splitter)
+        self.statusBar()
+
+    def _connect(self) -> None:
+        a, dv = self.actions_, self.desk_view
+        a.new_desk.triggered.connect(self.choose_new_desk)
+        a.open_desk.triggered.connect(self.choose_desk)
+        a.save_copy.triggered.connect(self.save_copy)
+        a.import_files.triggered.connect(self.choose_files)
+        a.paste_text.triggered.connect(dv.paste_text)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.search.triggered.connect(self.open_search)
+        a.new_claim.triggered.connect(dv.new_claim_from_selection)
+        a.link.triggered.connect(dv.link_selection)
+        a.unlink.triggered.connect(dv.unlink_at_cursor)
+        a.delete_claim.triggered.connect(dv.delete_selected_claim)
+        for status, action in a.statuses.items():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.claims.table.addAction(action)
+            action.triggered.connect(lambda _c=False, s=status: dv.set_status(s))
+        a.delete_claim.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.claims.table.addAction(a.delete_claim)
+        a.all_claims.toggled.connect(self.claims.scope.setCurrentIndex)
+        self.claims.scopeChanged.connect(a.all_claims.setChecked)
+        a.about.triggered.connect(self.about)
+        self.welcome.importRequested.connect(self.choose_files)
+        self.welcome.demoRequested.connect(self.open_demo)
+        self.search.hitActivated.connect(dv.jump_to_hit)
+
+    # --- desks ---------------------------------------------------------------------------
+
+    async def open_desk(self, path: Path, *, create: bool = True) -> bool:
+        """Close the open desk (its queued edits finish first) and open the one at `path`."""
+        self.statusBar().showMessage(f"Opening {path}…")
+        try:
+            client = await DeskClient.open(path, create=create)
+        except KnownError as exc:
+            self.statusBar().clearMessage()
+            self.show_error("The desk could not be opened", str(exc))
+            return False
+        await self.close_desk()
+        self.client = client
+        stack = self.desk_view.attach(client)
+        self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+        self.setWindowTitle(f"{path.stem} — factdesk")
+        self.setWindowFilePath(str(path))
+        recent.remember(self.settings, path)
+        self._refresh_recent()
+        await self.desk_view.load()
+        self.statusBar().showMessage(f"Opened {path}", 4000)
+        return True
+
+    async def close_desk(self) -> None:
+        if self.client is None:
+            return
+        self.editor.flush()
+        client, self.client = self.client, None
+        stack = self.desk_view.detach()
+        if stack is not None:
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        await client.close()
+
+    @qasync.asyncSlot()
+    async def choose_desk(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open desk", self._folder(), DESK_FILTER)
+        if path:
+            await self.open_desk(Path(path), create=False)
+
+    @qasync.asyncSlot()
+    async def choose_new_desk(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New desk", self._folder(), DESK_FILTER)
+        if path:
+            target = Path(path)
+            if target.suffix != ".factdesk":
+                target = target.with_name(target.name + ".factdesk")
+            await self.open_desk(target, create=True)
+
+    @qasync.asyncSlot()
+    async def save_copy(self) -> None:
+        if self.client is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save a copy of the desk", self._folder(), DESK_FILTER
+        )
+        if path:
+            await self.desk_view.save_copy(Path(path))
+
+    @qasync.asyncSlot()
+    async def open_demo(self) -> None:
+        await self.desk_view.open_demo()
+
+    @qasync.asyncSlot()
+    async def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Import articles",
+            str(self.settings.value("import/folder", str(Path.home()))),
+            "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)",
+        )
+        if paths:
+            self.settings.setValue("import/folder", str(Path(paths[0]).parent))
+            await self.desk_view.import_paths([Path(p) for p in paths])
+
+    def open_recent(self, path: Path) -> None:
+        asyncio.get_running_loop().create_task(self.open_desk(path, create=False))
+
+    def _refresh_recent(self) -> None:
+        menu = self.actions_.recent
+        menu.clear()
+        paths = recent.desks(self.settings)
+        for number, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{number} {path.name} — {path.parent}")
+            action.triggered.connect(lambda _c=False, p=path: self.open_recent(p))
+        menu.setEnabled(bool(paths))
+
+    def _folder(self) -> str:
+        return str(self.client.path.parent if self.client else Path.home())
+
+    # --- small things --------------------------------------------------------------------
+
+    def open_search(self) -> None:
+        self.left.setCurrentWidget(self.search)
+        self.search.focus_query()
+
+    async def _search(self, query: str) -> list:  # type: ignore[type-arg]
+        if self.client is None:
+            return []
+        return await self.client.call(lambda desk: desk.search(query))
+
+    def show_error(self, title: str, sentence: str) -> None:
+        """One clear sentence, in a window-modal box that never blocks the event loop."""
+        self.statusBar().showMessage(sentence, 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About factdesk",
+            "factdesk — a desk for fact-checkers: import articles, link claims to the words "
+            "that carry them, work them to a verdict. Everything stays on this computer.",
+            parent=self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def on_changes(self, changes: Changes) -> None:
+        self.desk_view.on_changes(changes)
+
+    # --- drag and drop -------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.client is not None and drops.local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = drops.local_paths(event.mimeData())
+        if paths and self.client is not None:
+            event.acceptProposedAction()
+            asyncio.get_running_loop().create_task(self.desk_view.import_paths(paths))
+
+    # --- layout memory and closing -------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                area = screen.availableGeometry()
+                self.resize(min(1280, area.width()), min(800, area.height()))
+        for key, splitter in self._splitters().items():
+            state = self.settings.value(f"window/{key}")
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "right": self.right}
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        for key, splitter in self._splitters().items():
+            self.settings.setValue(f"window/{key}", splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Every edit is already on disk; wait for queued ones, then close the desk."""
+        self.editor.flush()
+        self.save_layout()
+        self.desk_view.detach()
+        if self.client is not None:
+            self.client.close_now()
+            self.client = None
+        event.accept()

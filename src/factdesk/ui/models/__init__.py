@@ -1,0 +1,1 @@
+"""Qt item models over the records the services return: one model per list or table."""
