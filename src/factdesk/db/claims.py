@@ -12,6 +12,7 @@ from sqlmodel import Session
 from factdesk.core.anchors import Selector
 from factdesk.core.errors import ConflictError, InvalidInputError, NotFoundError
 from factdesk.core.records import ClaimInfo, EvidenceInfo, Span
+from factdesk.core.statuses import ANCHOR_OK
 from factdesk.db.models import Claim, Evidence, Highlight, Speaker
 from factdesk.db.speakers import speaker_ids_named
 
@@ -40,6 +41,52 @@ def insert_claim(
         )
         .returning(Claim.id)
     ).scalar_one()
+
+
+def restore_claim(*, session: Session, info: ClaimInfo, speaker_id: int | None) -> None:
+    """Insert a deleted claim's row again under its old id, its timestamps and version intact.
+
+    The version comes back as it was so that an edit read before the deletion (holding that
+    version) still applies to the restored claim, exactly as it would have before.
+    """
+    session.execute(
+        insert(Claim).values(
+            id=info.id,
+            text=info.text,
+            speaker_id=speaker_id,
+            said_on=info.date,
+            status=info.status,
+            note=info.note,
+            created_at=info.created_at,
+            updated_at=info.updated_at,
+            version=info.version,
+        )
+    )
+
+
+def require_free_ids(
+    *,
+    session: Session,
+    claim_ids: Collection[int] = (),
+    highlight_ids: Collection[int] = (),
+    evidence_ids: Collection[int] = (),
+) -> None:
+    """Raise InvalidInputError if any id is in use: a restore never replaces another row."""
+    checks = (
+        ("claim", Claim.id, claim_ids),
+        ("highlight", Highlight.id, highlight_ids),
+        ("evidence item", Evidence.id, evidence_ids),
+    )
+    for what, column, ids in checks:
+        if not ids:
+            continue
+        taken = session.execute(
+            select(column).where(column.in_(list(ids))).order_by(column)  # type: ignore[union-attr]
+        ).scalar()
+        if taken is not None:
+            raise InvalidInputError(
+                f"{what} {taken} is already on the desk; it cannot be restored under that id"
+            )
 
 
 def require_claim(*, session: Session, claim_id: int) -> None:
@@ -84,24 +131,33 @@ def touch_claim(*, session: Session, claim_id: int, now: str) -> None:
 
 
 def insert_highlight(
-    *, session: Session, claim_id: int, doc_id: int, selector: Selector, now: str
+    *,
+    session: Session,
+    claim_id: int,
+    doc_id: int,
+    selector: Selector,
+    now: str,
+    highlight_id: int | None = None,
+    anchor: str = ANCHOR_OK,
 ) -> int:
+    """Store a highlight; `highlight_id` is given only to restore one under its old id."""
+    values: dict[str, Any] = {
+        "claim_id": claim_id,
+        "document_id": doc_id,
+        "start": selector.start,
+        "end": selector.end,
+        "quote": selector.quote,
+        "prefix": selector.prefix,
+        "suffix": selector.suffix,
+        "anchor": anchor,
+        "created_at": now,
+    }
+    if highlight_id is not None:
+        values["id"] = highlight_id
     try:
         with session.begin_nested():
             return session.execute(
-                insert(Highlight)
-                .values(
-                    claim_id=claim_id,
-                    document_id=doc_id,
-                    start=selector.start,
-                    end=selector.end,
-                    quote=selector.quote,
-                    prefix=selector.prefix,
-                    suffix=selector.suffix,
-                    anchor="ok",
-                    created_at=now,
-                )
-                .returning(Highlight.id)
+                insert(Highlight).values(**values).returning(Highlight.id)
             ).scalar_one()
     except IntegrityError as exc:
         raise InvalidInputError(
@@ -123,12 +179,25 @@ def delete_highlight(*, session: Session, highlight_id: int) -> None:
     session.execute(delete(Highlight).where(Highlight.id == highlight_id))
 
 
-def insert_evidence(*, session: Session, claim_id: int, source: str, note: str, now: str) -> int:
-    return session.execute(
-        insert(Evidence)
-        .values(claim_id=claim_id, source=source, note=note, created_at=now)
-        .returning(Evidence.id)
-    ).scalar_one()
+def insert_evidence(
+    *,
+    session: Session,
+    claim_id: int,
+    source: str,
+    note: str,
+    now: str,
+    evidence_id: int | None = None,
+) -> int:
+    """Store an evidence item; `evidence_id` is given only to restore one under its old id."""
+    values: dict[str, Any] = {
+        "claim_id": claim_id,
+        "source": source,
+        "note": note,
+        "created_at": now,
+    }
+    if evidence_id is not None:
+        values["id"] = evidence_id
+    return session.execute(insert(Evidence).values(**values).returning(Evidence.id)).scalar_one()
 
 
 def get_evidence(*, session: Session, evidence_id: int) -> EvidenceInfo:

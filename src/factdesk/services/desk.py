@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from factdesk.db import documents as doc_repo
 from factdesk.db import history as history_repo
 from factdesk.db import search as search_repo
 from factdesk.db import speakers as speaker_repo
-from factdesk.db.deskfile import open_desk
+from factdesk.db.deskfile import copy_desk, open_desk
 from factdesk.db.engine import read_session, write_session
 from factdesk.services.claim_input import ClaimUpdate, Unset
 from factdesk.services.guard import desk_errors
@@ -332,6 +332,117 @@ class Desk:
             )
         return Outcome(item, Changes(claims=frozenset({item.claim_id})))
 
+    # --- undo support: put back what a delete took, under the same ids ----------------
+    # A window's undo stack holds ids; redoing and undoing must bring back the very rows those
+    # ids name, or a later command in the stack would act on the wrong claim or document.
+
+    def restore_claim(self, info: ClaimInfo) -> Outcome[ClaimInfo]:
+        """Put back a claim `delete_claim` returned: same ids for it, its highlights and its
+        evidence; its version too, so edits read before the deletion still apply."""
+        # refuse a record no desk could hold, before writing anything
+        clean_text(info.text)
+        clean_date(info.date)
+        clean_status(info.status)
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            claim_repo.require_free_ids(
+                session=s,
+                claim_ids=[info.id],
+                highlight_ids=[span.id for span in info.spans],
+                evidence_ids=[item.id for item in info.evidence],
+            )
+            speaker_id, new_speaker = self._speaker(s, info.speaker)
+            claim_repo.restore_claim(session=s, info=info, speaker_id=speaker_id)
+            for span in info.spans:
+                _restore_span(s, span, claim_id=info.id, now=now)
+            for item in info.evidence:
+                _restore_evidence(s, item, claim_id=info.id, now=now)
+            history_repo.append(
+                session=s,
+                claim_id=info.id,
+                editor=self.editor,
+                at=now,
+                changes=[("restored", None, info.text)],
+            )
+            restored = claim_repo.get_claim(session=s, claim_id=info.id)
+        docs = frozenset(span.doc for span in restored.spans)
+        speakers = frozenset({speaker_id}) if new_speaker and speaker_id else frozenset()
+        return Outcome(restored, Changes(docs, frozenset({info.id}), speakers))
+
+    def restore_highlight(self, span: Span) -> Outcome[Span]:
+        """Put back a highlight `unlink` returned, under its old id; its claim must exist."""
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            claim_repo.require_claim(session=s, claim_id=span.claim_id)
+            claim_repo.require_free_ids(session=s, highlight_ids=[span.id])
+            _restore_span(s, span, claim_id=span.claim_id, now=now)
+            claim_repo.touch_claim(session=s, claim_id=span.claim_id, now=now)
+            history_repo.append(
+                session=s,
+                claim_id=span.claim_id,
+                editor=self.editor,
+                at=now,
+                changes=[("highlight", None, _describe_span(span.doc, span.start, span.end))],
+            )
+            result = claim_repo.get_highlight(session=s, highlight_id=span.id)
+        return Outcome(result, Changes(frozenset({span.doc}), frozenset({span.claim_id})))
+
+    def restore_evidence(self, item: EvidenceInfo) -> Outcome[EvidenceInfo]:
+        """Put back an evidence item `remove_evidence` returned, under its old id."""
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            claim_repo.require_claim(session=s, claim_id=item.claim_id)
+            claim_repo.require_free_ids(session=s, evidence_ids=[item.id])
+            _restore_evidence(s, item, claim_id=item.claim_id, now=now)
+            claim_repo.touch_claim(session=s, claim_id=item.claim_id, now=now)
+            history_repo.append(
+                session=s,
+                claim_id=item.claim_id,
+                editor=self.editor,
+                at=now,
+                changes=[("evidence", None, item.source)],
+            )
+            result = claim_repo.get_evidence(session=s, evidence_id=item.id)
+        return Outcome(result, Changes(claims=frozenset({item.claim_id})))
+
+    def delete_documents(self, doc_ids: Collection[int]) -> Outcome[tuple[DocumentText, ...]]:
+        """Delete documents (the undo of an import) and return them as they were. Refuses, and
+        deletes nothing, if a claim is highlighted in any of them."""
+        ids = list(dict.fromkeys(doc_ids))
+        with desk_errors(self.path), write_session(self._engine) as s:
+            docs = tuple(doc_repo.get_documents(session=s, doc_ids=ids))
+            busy = doc_repo.highlighted(session=s, doc_ids=ids)
+            for doc in docs:
+                if doc.info.id in busy:
+                    raise InvalidInputError(
+                        f"document {doc.info.id} (“{doc.info.title}”) has highlighted claims; "
+                        "delete them first"
+                    )
+            doc_repo.delete_documents(session=s, doc_ids=ids)
+        return Outcome(docs, Changes(documents=frozenset(ids)))
+
+    def restore_documents(self, docs: Sequence[DocumentText]) -> Outcome[tuple[DocumentInfo, ...]]:
+        """Put back documents `delete_documents` returned, exactly (ids, digests, noise).
+        Refuses, and stores nothing, if an id or a text is already on the desk."""
+        ids = [doc.info.id for doc in docs]
+        with desk_errors(self.path), write_session(self._engine) as s:
+            doc_repo.restore_documents(session=s, docs=docs)
+            infos = tuple(doc_repo.list_documents(session=s, doc_ids=ids))
+        return Outcome(infos, Changes(documents=frozenset(ids)))
+
+    # --- the file ------------------------------------------------------------------------
+
+    def save_copy(self, target: str | os.PathLike[str]) -> Path:
+        """Copy the whole desk to `target` with SQLite's backup API (consistent mid-write)."""
+        target = Path(target).expanduser()
+        if target.resolve() == self.path.resolve():
+            raise InvalidInputError(f"{target}: a copy cannot replace the desk it copies")
+        if target.is_dir():
+            raise InvalidInputError(f"{target}: is a folder; give the copy a file name")
+        with desk_errors(self.path):
+            copy_desk(self.path, target)
+        return target
+
     # --- speakers ------------------------------------------------------------------------
 
     def add_alias(self, speaker: str, alias: str) -> Outcome[SpeakerInfo]:
@@ -394,3 +505,28 @@ class Desk:
 
 def _describe_span(doc_id: int, start: int, end: int) -> str:
     return f"document {doc_id} {start}:{end}"
+
+
+def _restore_span(session: Session, span: Span, *, claim_id: int, now: str) -> None:
+    doc_repo.get_text(session=session, doc_id=span.doc)  # NotFoundError if it is gone
+    selector = Selector(span.start, span.end, span.quote, span.prefix, span.suffix)
+    claim_repo.insert_highlight(
+        session=session,
+        claim_id=claim_id,
+        doc_id=span.doc,
+        selector=selector,
+        now=now,
+        highlight_id=span.id,
+        anchor=span.anchor,
+    )
+
+
+def _restore_evidence(session: Session, item: EvidenceInfo, *, claim_id: int, now: str) -> None:
+    claim_repo.insert_evidence(
+        session=session,
+        claim_id=claim_id,
+        source=item.source,
+        note=item.note,
+        now=now,
+        evidence_id=item.id,
+    )
