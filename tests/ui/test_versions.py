@@ -3,21 +3,19 @@
 from factdesk.ui.versions import VersionTracker
 
 
-def test_own_successive_edits_use_the_latest_version() -> None:
+def test_edits_queued_from_one_form_expect_the_versions_their_predecessors_make() -> None:
     tracker = VersionTracker()
-    assert tracker.expected(1, 3) == 3
-    tracker.wrote(1, 3, 4)  # text saved: 3 -> 4
-    assert tracker.expected(1, 3) == 4  # the status edit was made on the form showing 3
-    tracker.wrote(1, 4, 5)
-    assert tracker.expected(1, 3) == 5
-    assert tracker.expected(1, 5) == 5
+    assert tracker.submit(1, 3) == 3  # text saved: 3 -> 4 (still running)
+    assert tracker.submit(1, 3) == 4  # the date, typed on the same form showing 3
+    assert tracker.submit(1, 4) == 5  # the form refreshed to 4 meanwhile
+    assert tracker.submit(1, 6) == 6  # the form shows what our writes made
 
 
 def test_versions_outside_our_chain_are_left_alone() -> None:
     tracker = VersionTracker()
-    tracker.wrote(1, 3, 4)
-    assert tracker.expected(1, 2) == 2  # older than anything we wrote: a real conflict
-    assert tracker.expected(1, 7) == 7  # refreshed after someone else wrote
-    assert tracker.expected(2, 3) == 3  # another claim
+    tracker.submit(1, 3)
+    assert tracker.submit(1, 2) == 2  # older than anything we wrote: a real conflict
+    assert tracker.submit(1, 9) == 9  # refreshed after someone else wrote
+    assert tracker.submit(2, 3) == 3  # another claim
     tracker.forget(1)
-    assert tracker.expected(1, 3) == 3
+    assert tracker.submit(1, 3) == 3

@@ -166,7 +166,7 @@ class ClaimEditor(QWidget):
     def _build_conflict_bar(self) -> QFrame:
         bar = QFrame(frameShape=QFrame.Shape.StyledPanel)
         self.conflict_text = QLabel(wordWrap=True)
-        mine = QPushButton("Use my version")
+        self.use_mine = mine = QPushButton("Use my version")
         mine.clicked.connect(self._override)
         theirs = QPushButton("Keep theirs")
         theirs.clicked.connect(self._clear_conflict)

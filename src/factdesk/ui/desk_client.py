@@ -26,6 +26,10 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
+class DeskClosedError(RuntimeError):
+    """A call reached a desk that has been closed (the person opened another, or quit)."""
+
+
 class DeskClient(QObject):
     """An open desk, reached through its worker thread."""
 
@@ -60,7 +64,7 @@ class DeskClient(QObject):
         """Queue `fn(desk)` on the worker now (not at the next loop turn) and return its future:
         an edit committed while the window closes is queued before the desk closes."""
         if self.closed:
-            raise RuntimeError("the desk is closed")
+            raise DeskClosedError(f"{self.path} is closed")
         return asyncio.get_running_loop().run_in_executor(self._executor, fn, self._desk)
 
     async def call(self, fn: Callable[[Desk], T]) -> T:
@@ -89,6 +93,8 @@ class DeskClient(QObject):
         async def _run() -> None:
             try:
                 await self.act(fn)
+            except DeskClosedError:
+                pass
             except KnownError as exc:
                 self.failed.emit(f"Could not {what}: {exc}")
 

@@ -7,7 +7,8 @@ the view. Every edit is on disk when its call returns; `Changes` drive the refre
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import functools
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from factdesk.core.offsets import LineIndex
 from factdesk.core.records import Changes, ClaimInfo, DocumentText, EvidenceInfo, Span
 from factdesk.core.statuses import LABELS
 from factdesk.ui import undo_commands as cmd
+from factdesk.ui.desk_client import DeskClosedError
 from factdesk.ui.document_view import DocumentView, ViewHighlight
 from factdesk.ui.import_report import ImportReportDialog, needs_report
 from factdesk.ui.models.document_list import ID_ROLE as DOC_ID_ROLE
@@ -30,6 +32,22 @@ if TYPE_CHECKING:
     from factdesk.ui.main_window import MainWindow
 
 CENTRE_WELCOME, CENTRE_READER = 0, 1
+
+
+def desk_slot(*types: type) -> Callable[[Callable[..., Awaitable[Any]]], Any]:
+    """An async slot whose work is dropped quietly if its desk closes meanwhile."""
+
+    def wrap(fn: Callable[..., Awaitable[Any]]) -> Any:
+        @functools.wraps(fn)
+        async def run(*args: Any) -> Any:
+            try:
+                return await fn(*args)
+            except DeskClosedError:
+                return None
+
+        return qasync.asyncSlot(*types)(run)
+
+    return wrap
 
 
 class DeskView(QObject):
@@ -91,7 +109,7 @@ class DeskView(QObject):
 
     # --- refreshing ----------------------------------------------------------------------
 
-    @qasync.asyncSlot(object)
+    @desk_slot(object)
     async def on_changes(self, changes: Changes) -> None:
         if self.client is None:
             return
@@ -108,8 +126,7 @@ class DeskView(QObject):
             await self._reload_speakers()
 
     async def _reload_documents(self) -> None:
-        assert self.client is not None
-        docs = await self.client.call(lambda desk: desk.documents())
+        docs = await self._client().call(lambda desk: desk.documents())
         self.w.documents.set_documents(docs)
         self.w.editor.sources.set_titles(self.w.documents.titles())
         empty = not docs
@@ -121,17 +138,16 @@ class DeskView(QObject):
 
     async def _reload_speakers(self) -> None:
         if self.client is not None:
-            self.w.editor.set_speakers(await self.client.call(lambda desk: desk.speakers()))
+            self.w.editor.set_speakers(await self._client().call(lambda desk: desk.speakers()))
 
     async def reload_claims(self) -> None:
         if self.client is None:
             return
         doc_id = None if self.w.claims.all_documents() else (self.doc.info.id if self.doc else -1)
-        claims = await self.client.call(lambda desk: desk.claims(doc_id=doc_id))
+        claims = await self._client().call(lambda desk: desk.claims(doc_id=doc_id))
         self.w.claims.set_claims(claims)
 
     async def _refresh_claims(self, claim_ids: frozenset[int]) -> None:
-        assert self.client is not None
 
         def _fetch(desk: Any) -> list[tuple[int, ClaimInfo | None]]:
             found: list[tuple[int, ClaimInfo | None]] = []
@@ -143,7 +159,7 @@ class DeskView(QObject):
             return found
 
         scope = None if self.w.claims.all_documents() else (self.doc.info.id if self.doc else -1)
-        for claim_id, claim in await self.client.call(_fetch):
+        for claim_id, claim in await self._client().call(_fetch):
             if claim is None or (scope is not None and all(s.doc != scope for s in claim.spans)):
                 self.w.claims.remove([claim_id])
             else:
@@ -156,7 +172,7 @@ class DeskView(QObject):
         if self.client is None or self.doc is None:
             return
         doc_id = self.doc.info.id
-        claims = await self.client.call(lambda desk: desk.claims(doc_id=doc_id))
+        claims = await self._client().call(lambda desk: desk.claims(doc_id=doc_id))
         if self.doc is None or self.doc.info.id != doc_id:
             return  # another document was opened meanwhile
         self._doc_claims = claims
@@ -164,13 +180,13 @@ class DeskView(QObject):
 
     # --- documents -----------------------------------------------------------------------
 
-    @qasync.asyncSlot(int)
+    @desk_slot(int)
     async def _open_document(self, doc_id: int) -> None:
         if self.client is None or (self.doc is not None and self.doc.info.id == doc_id):
             return
         try:
-            doc = await self.client.call(lambda desk: desk.document(doc_id))
-            claims = await self.client.call(lambda desk: desk.claims(doc_id=doc_id))
+            doc = await self._client().call(lambda desk: desk.document(doc_id))
+            claims = await self._client().call(lambda desk: desk.claims(doc_id=doc_id))
         except NotFoundError:
             return
         if self.w.documents.current_id() not in (doc_id, None):
@@ -208,7 +224,7 @@ class DeskView(QObject):
             self.w.view.reveal_span(start, end)
             self.w.view.setFocus()
 
-    @qasync.asyncSlot(str, int, str)
+    @desk_slot(str, int, str)
     async def jump_to_hit(self, kind: str, item_id: int, query: str) -> None:
         if kind == "claim":
             if self.w.claims.select(item_id):
@@ -225,7 +241,7 @@ class DeskView(QObject):
 
     # --- claims --------------------------------------------------------------------------
 
-    @qasync.asyncSlot(object)
+    @desk_slot(object)
     async def _select_claim(self, claim_id: int | None) -> None:
         self.w.editor.flush()
         self.w.view.set_current_claim(claim_id)
@@ -239,7 +255,7 @@ class DeskView(QObject):
         if self.client is None:
             return
         try:
-            claim, history = await self.client.call(
+            claim, history = await self._client().call(
                 lambda desk: (desk.claim(claim_id), desk.history(claim_id))
             )
         except NotFoundError:
@@ -251,7 +267,7 @@ class DeskView(QObject):
     def _claim_clicked(self, claim_id: int) -> None:
         self.w.claims.select(claim_id)
 
-    @qasync.asyncSlot()
+    @desk_slot()
     async def new_claim_from_selection(self) -> None:
         span = self.w.view.selected_span()
         if self.client is None or self.doc is None or span is None:
@@ -259,7 +275,7 @@ class DeskView(QObject):
             return
         doc_id = self.doc.info.id
         claim = await self._guard(
-            self.client.act(lambda desk: desk.add_claim(doc_id, span=span)), "make the claim"
+            self._client().act(lambda desk: desk.add_claim(doc_id, span=span)), "make the claim"
         )
         if claim is None:
             return
@@ -270,7 +286,7 @@ class DeskView(QObject):
         self.w.editor.text.setFocus()
         self.w.editor.text.selectAll()
 
-    @qasync.asyncSlot()
+    @desk_slot()
     async def link_selection(self) -> None:
         span = self.w.view.selected_span()
         claim_id = self.w.claims.current_id()
@@ -279,12 +295,12 @@ class DeskView(QObject):
             return
         doc_id = self.doc.info.id
         linked = await self._guard(
-            self.client.act(lambda desk: desk.link(claim_id, doc_id, span=span)), "link the quote"
+            self._client().act(lambda desk: desk.link(claim_id, doc_id, span=span)), "link the quote"
         )
         if linked is not None:
             self._push(cmd.LinkCommand(self.client, linked))
 
-    @qasync.asyncSlot()
+    @desk_slot()
     async def unlink_at_cursor(self) -> None:
         view = self.w.view
         span = view.selected_span()
@@ -301,18 +317,18 @@ class DeskView(QObject):
         if self.client is None:
             return
         span = await self._guard(
-            self.client.act(lambda desk: desk.unlink(highlight_id)), "remove the highlight"
+            self._client().act(lambda desk: desk.unlink(highlight_id)), "remove the highlight"
         )
         if span is not None:
             self._push(cmd.UnlinkCommand(self.client, span))
 
-    @qasync.asyncSlot()
+    @desk_slot()
     async def delete_selected_claim(self) -> None:
         claim_id = self.w.claims.current_id()
         if self.client is None or claim_id is None:
             return
         claim = await self._guard(
-            self.client.act(lambda desk: desk.delete_claim(claim_id)), "delete the claim"
+            self._client().act(lambda desk: desk.delete_claim(claim_id)), "delete the claim"
         )
         if claim is not None:
             self._push(cmd.DeleteClaimCommand(self.client, claim))
@@ -330,16 +346,18 @@ class DeskView(QObject):
         """Save one field now (queued on the worker before this returns), then record it."""
         if self.client is None:
             return
-        expected = self.versions.expected(claim_id, version)
-        future = self.client.submit(cmd.set_field(claim_id, field, new, expected))
+        client = self.client
+        expected = self.versions.submit(claim_id, version)
+        future = client.submit(cmd.set_field(claim_id, field, new, expected))
         self._spawn(
             self._finish_edit(
-                future, claim_id=claim_id, field=field, old=old, new=new, expected=expected
+                client, future, claim_id=claim_id, field=field, old=old, new=new, expected=expected
             )
         )
 
     async def _finish_edit(
         self,
+        client: DeskClient,
         future: asyncio.Future[Any],
         *,
         claim_id: int,
@@ -348,21 +366,24 @@ class DeskView(QObject):
         new: object,
         expected: int,
     ) -> None:
-        assert self.client is not None
         try:
-            claim = await self.client.finish(future)
+            claim = await client.finish(future)
         except ConflictError:
-            newer = await self.client.call(lambda desk: desk.claim(claim_id))
+            if client is not self.client:
+                return  # the desk was closed meanwhile; nothing was written
+            newer = await client.call(lambda desk: desk.claim(claim_id))
             self.versions.forget(claim_id)
             if self.w.editor.claim() is not None and self.w.editor.claim().id == claim_id:
                 self.w.editor.show_conflict(newer, field, new)
             self._status(f"Claim {claim_id} was changed elsewhere; your {field} was not saved.")
             return
         except KnownError as exc:
+            self.versions.forget(claim_id)
             self._status(f"Could not save the {field}: {exc}")
             return
-        self.versions.wrote(claim_id, expected, claim.version)
-        self._push(cmd.EditFieldCommand(self.client, claim_id, field, old, new))
+        if client is not self.client:
+            return  # saved; the desk has since closed, so there is no stack to record it on
+        self._push(cmd.EditFieldCommand(client, claim_id, field, old, new))
         label = LABELS.get(str(new)) if field == "status" else None
         self._status(f"Claim {claim_id}: {label or field} saved.", 2500)
 
@@ -376,9 +397,8 @@ class DeskView(QObject):
             self._spawn(self._evidence_added(claim_id, source, note))
 
     async def _evidence_added(self, claim_id: int, source: str, note: str) -> None:
-        assert self.client is not None
         item = await self._guard(
-            self.client.act(lambda desk: desk.add_evidence(claim_id, source, note)),
+            self._client().act(lambda desk: desk.add_evidence(claim_id, source, note)),
             "add the evidence",
         )
         if item is not None:
@@ -389,9 +409,8 @@ class DeskView(QObject):
             self._spawn(self._evidence_removed(item))
 
     async def _evidence_removed(self, item: EvidenceInfo) -> None:
-        assert self.client is not None
         done = await self._guard(
-            self.client.act(lambda desk: desk.remove_evidence(item.id)), "remove the evidence"
+            self._client().act(lambda desk: desk.remove_evidence(item.id)), "remove the evidence"
         )
         if done is not None:
             self._push(cmd.RemoveEvidenceCommand(self.client, done))
@@ -416,9 +435,10 @@ class DeskView(QObject):
         self._status(f"Imported {count} document{'s' if count != 1 else ''}.", 5000)
         if needs_report(report):
             dialog = ImportReportDialog(report, self.w)
+            dialog.finished.connect(dialog.deleteLater)
             dialog.open()
 
-    @qasync.asyncSlot()
+    @desk_slot()
     async def paste_text(self) -> None:
         text = QGuiApplication.clipboard().text()
         if self.client is None:
@@ -427,7 +447,7 @@ class DeskView(QObject):
             self._status("The clipboard holds no text to paste as a document.")
             return
         doc = await self._guard(
-            self.client.act(lambda desk: desk.import_text(text)), "paste the text"
+            self._client().act(lambda desk: desk.import_text(text)), "paste the text"
         )
         if doc is not None:
             self._push(cmd.ImportCommand(self.client, (doc,)))
@@ -456,12 +476,17 @@ class DeskView(QObject):
         if self.client is None:
             return
         done = await self._guard(
-            self.client.call(lambda desk: desk.save_copy(target)), "save a copy"
+            self._client().call(lambda desk: desk.save_copy(target)), "save a copy"
         )
         if done is not None:
             self._status(f"Saved a copy as {target}.", 5000)
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _client(self) -> DeskClient:
+        if self.client is None:
+            raise DeskClosedError("no desk is open")
+        return self.client
 
     def _push(self, command: QUndoCommand) -> None:
         if self.stack is not None:
@@ -478,8 +503,14 @@ class DeskView(QObject):
             self._status(f"Could not {what}: {exc}")
             return None
 
-    def _spawn(self, coro: Any) -> None:
-        asyncio.get_running_loop().create_task(coro)
+    def _spawn(self, coro: Awaitable[Any]) -> None:
+        async def run() -> None:
+            try:
+                await coro
+            except DeskClosedError:
+                pass  # the desk closed while this was queued; nothing left to show
+
+        asyncio.get_running_loop().create_task(run())
 
     def _update_actions(self) -> None:
         a = self.w.actions_

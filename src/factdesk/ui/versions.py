@@ -1,9 +1,10 @@
 """Which version of a claim an edit from the window expects, given the window's own writes.
 
-The editor shows version v; two fields committed in quick succession both start from v, but
-the first write makes it v+1. Edits that started from a version our own writes produced are
-sent with the latest version we wrote; anything else keeps its own, so a change made by
-another process is still caught as a conflict.
+The editor shows version v; two fields committed in quick succession both start from v. The
+worker runs writes in order and each successful write adds one to the version, so the second
+edit is sent expecting v+1 — decided when it is queued, not when the first one returns. An edit
+from a version outside that chain keeps its own, so a change made by another process is still
+caught as a conflict.
 """
 
 from __future__ import annotations
@@ -11,21 +12,19 @@ from __future__ import annotations
 
 class VersionTracker:
     def __init__(self) -> None:
-        self._chains: dict[int, tuple[int, int]] = {}  # claim id -> (first base, latest)
+        self._chains: dict[int, tuple[int, int]] = {}  # claim id -> (first base, next version)
 
-    def expected(self, claim_id: int, shown: int) -> int:
+    def submit(self, claim_id: int, shown: int) -> int:
+        """The version to expect for an edit made on a form showing version `shown`; records
+        that, if it succeeds, the claim will be one version further on."""
         chain = self._chains.get(claim_id)
         if chain is not None and chain[0] <= shown <= chain[1]:
-            return chain[1]
-        return shown
-
-    def wrote(self, claim_id: int, expected: int | None, result: int) -> None:
-        """Record that our write made the claim `result` (it expected `expected`)."""
-        chain = self._chains.get(claim_id)
-        if chain is not None and expected is not None and chain[1] == expected:
-            self._chains[claim_id] = (chain[0], result)
+            base, expected = chain[0], chain[1]
         else:
-            self._chains[claim_id] = (result if expected is None else expected, result)
+            base, expected = shown, shown
+        self._chains[claim_id] = (base, expected + 1)
+        return expected
 
     def forget(self, claim_id: int) -> None:
+        """After a refused write: the next edit trusts what the form shows again."""
         self._chains.pop(claim_id, None)

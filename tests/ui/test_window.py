@@ -1,0 +1,290 @@
+"""The desk window's workflows, driven through the real widgets on a real desk file.
+
+A second `Desk` opened on the same file plays the command line: what the window does must be
+on disk at once, and what the other side changes must reach the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from factdesk.services import Desk
+from factdesk.services.claim_input import ClaimUpdate
+from factdesk.ui.import_report import ImportReportDialog
+from factdesk.ui.main_window import MainWindow
+
+EMOJI_ARTICLE = (
+    "Summit notes 🇫🇷 and 🎉 first\n"
+    "The minister said: “We will spend 2.5 per cent of GDP on defence by 2027.”\n"
+    "Opposition leaders called the figure “a fantasy” on Monday 😀.\n"
+)
+
+
+@pytest.fixture
+def window(tmp_path: Path, qtbot: Any, run: Callable[..., Any]) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert run(win.open_desk(tmp_path / "desk.factdesk"))
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def other(window: MainWindow) -> Iterator[Desk]:
+    """The same desk, opened the way the command line opens it."""
+    assert window.client is not None
+    with Desk.open(window.client.path, editor="cli") as desk:
+        yield desk
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def drop(window: MainWindow, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+
+
+def import_one(window: MainWindow, qtbot: Any, tmp_path: Path, text: str = EMOJI_ARTICLE) -> int:
+    drop(window, [write(tmp_path, "article.txt", text)])
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.view.document_id() is not None, timeout=5000)
+    return window.documents.model.document_at(0).id
+
+
+def wait_undo(window: MainWindow, qtbot: Any, text: str) -> None:
+    """Wait until the edit is recorded on the undo stack (it is on disk a moment earlier)."""
+    qtbot.waitUntil(lambda: window.undo_group.undoText().startswith(text), timeout=5000)
+
+
+def make_claim(window: MainWindow, qtbot: Any, words: str) -> int:
+    """Select `words` in the open document and press Ctrl+Enter; return the new claim's id."""
+    text = window.view.text()
+    start = text.index(words)
+    window.view.reveal_span(start, start + len(words))
+    before = window.claims.model.rowCount()
+    window.activateWindow()
+    window.view.setFocus()
+    window.actions_.new_claim.trigger()
+    qtbot.waitUntil(lambda: window.claims.model.rowCount() == before + 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.editor.claim() is not None, timeout=5000)
+    return window.editor.claim().id
+
+
+def test_empty_desk_shows_the_welcome_panel_and_names_the_desk(window: MainWindow) -> None:
+    assert window.centre.currentWidget() is window.welcome
+    assert "desk" in window.windowTitle()
+    assert window.windowTitle().endswith("factdesk")
+
+
+def test_dropping_files_imports_them_and_reports_the_bad_one(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    good = write(tmp_path, "a.txt", EMOJI_ARTICLE)
+    bad = tmp_path / "broken.docx"
+    bad.write_bytes(b"PK\x03\x04 this is not a real docx")
+    drop(window, [good, bad])
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, ImportReportDialog) for w in QApplication.topLevelWidgets()),
+        timeout=5000,
+    )
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportReportDialog))
+    assert dialog.isVisible()
+    assert "broken.docx" in dialog.model.index(0, 0).data()
+    dialog.close()
+    assert [d.title for d in other.documents()] == ["Summit notes 🇫🇷 and 🎉 first"]
+    assert window.centre.currentWidget() is window.reader
+    wait_undo(window, qtbot, "Import")
+
+    window.actions_.undo.trigger()  # the import is undone: the document leaves the desk
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 0, timeout=5000)
+    assert other.documents() == []
+    window.actions_.redo.trigger()
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=5000)
+    assert [d.title for d in other.documents()] == ["Summit notes 🇫🇷 and 🎉 first"]
+
+
+def test_selection_after_emoji_becomes_a_claim_with_the_exact_quote(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    doc_id = import_one(window, qtbot, tmp_path)
+    words = "spend 2.5 per cent of GDP"
+    claim_id = make_claim(window, qtbot, words)
+    stored = other.claim(claim_id)
+    (span,) = stored.spans
+    assert span.quote == words
+    assert other.document(doc_id).text[span.start : span.end] == words
+    assert stored.text == words  # the claim text is pre-filled from the selection
+    assert window.editor.text.toPlainText() == words
+    # the new highlight is drawn in the view
+    qtbot.waitUntil(
+        lambda: [h.claim_id for h in window.view.highlights_at(span.start + 1)] == [claim_id],
+        timeout=5000,
+    )
+
+
+def test_editor_fields_save_at_once_and_undo_redo(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    claim_id = make_claim(window, qtbot, "a fantasy")
+    editor = window.editor
+
+    editor.text.setFocus()
+    editor.text.selectAll()
+    qtbot.keyClicks(editor.text, "Defence plan is a fantasy")
+    editor.date.setFocus()  # leaving the field saves it
+    qtbot.waitUntil(lambda: other.claim(claim_id).text == "Defence plan is a fantasy", timeout=5000)
+
+    qtbot.keyClicks(editor.date, "2025-02-17")
+    qtbot.keyClick(editor.date, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: other.claim(claim_id).date == "2025-02-17", timeout=5000)
+
+    editor.speaker.lineEdit().setFocus()
+    qtbot.keyClicks(editor.speaker.lineEdit(), "Opposition leader")
+    qtbot.keyClick(editor.speaker.lineEdit(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: other.claim(claim_id).speaker == "Opposition leader", timeout=5000)
+
+    window.claims.table.setFocus()
+    window.activateWindow()
+    window.actions_.statuses["false"].trigger()  # key 4 in the table
+    qtbot.waitUntil(lambda: other.claim(claim_id).status == "false", timeout=5000)
+    qtbot.waitUntil(lambda: window.claims.model.claim(claim_id).status == "false", timeout=5000)
+    wait_undo(window, qtbot, "Mark claim")
+
+    window.actions_.undo.trigger()
+    qtbot.waitUntil(lambda: other.claim(claim_id).status == "unchecked", timeout=5000)
+    qtbot.waitUntil(lambda: editor.status.currentData() == "unchecked", timeout=5000)
+    window.actions_.undo.trigger()
+    qtbot.waitUntil(lambda: other.claim(claim_id).speaker is None, timeout=5000)
+    window.actions_.redo.trigger()
+    window.actions_.redo.trigger()
+    qtbot.waitUntil(lambda: other.claim(claim_id).status == "false", timeout=5000)
+    assert other.claim(claim_id).speaker == "Opposition leader"
+    fields = [h.field for h in other.history(claim_id)]
+    assert fields.count("status") >= 3  # set, undone, redone: all recorded
+    qtbot.waitUntil(lambda: editor.history.model.rowCount() == len(fields), timeout=5000)
+
+
+def test_a_claim_changed_elsewhere_is_never_overwritten_silently(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    claim_id = make_claim(window, qtbot, "a fantasy")
+    other.update_claim(claim_id, ClaimUpdate(note="Checked by the other desk"))
+
+    editor = window.editor
+    editor.note.setFocus()
+    qtbot.keyClicks(editor.note, "My note")
+    editor.note.flush()
+    qtbot.waitUntil(editor.conflict_bar.isVisible, timeout=5000)
+    assert other.claim(claim_id).note == "Checked by the other desk"
+    assert editor.note.toPlainText() == "Checked by the other desk"  # the newer values show
+
+    editor.use_mine.click()  # the bar offers to apply ours anyway
+    qtbot.waitUntil(lambda: other.claim(claim_id).note == "My note", timeout=5000)
+
+
+def test_link_unlink_and_delete_with_undo(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    claim_id = make_claim(window, qtbot, "2.5 per cent of GDP")
+    text = window.view.text()
+    start = text.index("on defence by 2027")
+    window.view.reveal_span(start, start + len("on defence by 2027"))
+    window.actions_.link.trigger()
+    qtbot.waitUntil(lambda: len(other.claim(claim_id).spans) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.view.highlights_at(start)) == 1, timeout=5000)
+
+    window.actions_.unlink.trigger()  # the selection sits in the new highlight
+    qtbot.waitUntil(lambda: len(other.claim(claim_id).spans) == 1, timeout=5000)
+    wait_undo(window, qtbot, "Remove highlight")
+    window.actions_.undo.trigger()
+    qtbot.waitUntil(lambda: len(other.claim(claim_id).spans) == 2, timeout=5000)
+
+    window.claims.select(claim_id)
+    window.actions_.delete_claim.trigger()
+    qtbot.waitUntil(lambda: other.claims() == [], timeout=5000)
+    qtbot.waitUntil(lambda: window.claims.model.rowCount() == 0, timeout=5000)
+    wait_undo(window, qtbot, "Delete claim")
+    window.actions_.undo.trigger()  # the same claim, same id, both quotes
+    qtbot.waitUntil(lambda: [c.id for c in other.claims()] == [claim_id], timeout=5000)
+    assert len(other.claim(claim_id).spans) == 2
+    qtbot.waitUntil(lambda: window.claims.model.rowCount() == 1, timeout=5000)
+
+
+def test_changes_from_the_command_line_side_show_in_the_window(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    doc_id = import_one(window, qtbot, tmp_path)
+    made = other.add_claim(doc_id, quote="a fantasy", status="misleading").value
+    window.client.announce(_changes(doc_id, made.id))  # what the change watcher (#5) will do
+    qtbot.waitUntil(lambda: window.claims.model.row_of(made.id) is not None, timeout=5000)
+    start = window.view.text().index("a fantasy")
+    assert [h.status for h in window.view.highlights_at(start)] == ["misleading"]
+
+
+def _changes(doc_id: int, claim_id: int) -> Any:
+    from factdesk.core.records import Changes
+
+    return Changes(frozenset({doc_id}), frozenset({claim_id}))
+
+
+def test_paste_makes_a_document_and_search_jumps_to_it(
+    window: MainWindow, qtbot: Any, other: Desk
+) -> None:
+    QGuiApplication.clipboard().setText("Pasted headline\nThe council voted on the bridge budget.")
+    window.actions_.paste_text.trigger()
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=5000)
+    assert [d.title for d in other.documents()] == ["Pasted headline"]
+
+    window.actions_.search.trigger()
+    assert window.left.currentWidget() is window.search
+    qtbot.keyClicks(window.search.query_edit, "bridge budg")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() >= 1, timeout=5000)
+    window.documents.table.clearSelection()
+    window.search.hits_view.clicked.emit(window.search.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.view.document_id() is not None, timeout=5000)
+    assert "bridge" in window.view.text()
+
+
+def test_quit_closes_the_desk_with_every_edit_on_disk(
+    tmp_path: Path, qtbot: Any, run: Callable[..., Any]
+) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert run(win.open_desk(tmp_path / "desk.factdesk"))
+    import_one(win, qtbot, tmp_path)
+    claim_id = make_claim(win, qtbot, "a fantasy")
+    win.editor.note.setFocus()
+    qtbot.keyClicks(win.editor.note, "typed just before quitting")
+    win.actions_.quit.trigger()  # the pending note is saved before the desk closes
+    assert not win.isVisible()
+    assert win.client is None
+    with Desk.open(tmp_path / "desk.factdesk", create=False) as desk:
+        assert desk.claim(claim_id).note == "typed just before quitting"
+    assert settings.value("desks/recent")  # the last desk is remembered
