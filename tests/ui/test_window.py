@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from factdesk.services import Desk
 from factdesk.services.claim_input import ClaimUpdate
@@ -288,3 +288,38 @@ def test_quit_closes_the_desk_with_every_edit_on_disk(
     with Desk.open(tmp_path / "desk.factdesk", create=False) as desk:
         assert desk.claim(claim_id).note == "typed just before quitting"
     assert settings.value("desks/recent")  # the last desk is remembered
+
+
+def test_every_shortcut_is_unique_and_shown_in_a_menu(window: MainWindow) -> None:
+    seen: dict[str, str] = {}
+    in_menus = {
+        action.text()
+        for menu in window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+    }
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            name = key.toString()
+            assert name not in seen, f"{name} is both {seen[name]!r} and {action.text()!r}"
+            seen[name] = action.text()
+        if action.shortcuts():
+            assert action.text() in in_menus, f"{action.text()!r} is in no menu"
+    for key in ("Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Q", "Ctrl+F", "Ctrl+Shift+F", "Ctrl+L"):
+        assert key in seen, key
+
+
+def test_keyboard_ctrl_enter_makes_a_claim_and_ctrl_q_quits(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    start = window.view.text().index("a fantasy")
+    window.view.reveal_span(start, start + len("a fantasy"))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(other.claims()) == 1, timeout=5000)
+    assert other.claims()[0].spans[0].quote == "a fantasy"
+    qtbot.keyClick(window.view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert window.client is None

@@ -34,9 +34,18 @@ class Actions:
     about: QAction
 
 
+def _unique(*keys: QKeySequence) -> list[QKeySequence]:
+    found: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in found:
+            found.append(key)
+    return found
+
+
 def _action(window: QMainWindow, text: str, *shortcuts: QKeySequence | Key | str) -> QAction:
     action = QAction(text, window)
-    keys = [s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts]
+    # a platform's standard key may equal ours, and one key twice is "ambiguous" to Qt
+    keys = _unique(*(s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts))
     if keys:
         action.setShortcuts(keys)
     return action
@@ -44,8 +53,8 @@ def _action(window: QMainWindow, text: str, *shortcuts: QKeySequence | Key | str
 
 def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     """Create the actions and the menu bar; the window connects them."""
-    undo.setShortcuts([QKeySequence(Key.Undo)])
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(Key.Redo)])
+    undo.setShortcuts(_unique(QKeySequence(Key.Undo), QKeySequence("Ctrl+Z")))
+    redo.setShortcuts(_unique(QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(Key.Redo)))
     statuses = {
         status: _action(window, LABELS[status], str(number))
         for number, status in enumerate(STATUSES, start=1)

@@ -60,6 +60,9 @@ class DocumentsPanel(QWidget):
     def set_documents(self, docs: Sequence[DocumentInfo]) -> None:
         current = self.current_id()
         self.model.set_documents(docs)
+        # plain-text imports have no outlet or date: give the title their room
+        self.table.setColumnHidden(COL_OUTLET, not any(d.outlet for d in docs))
+        self.table.setColumnHidden(COL_DATE, not any(d.published for d in docs))
         if current is not None:
             self.select(current, emit=False)
 

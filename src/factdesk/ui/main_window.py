@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
             screen = QGuiApplication.primaryScreen()
             if screen is not None:
                 area = screen.availableGeometry()
-                self.resize(min(1280, area.width()), min(800, area.height()))
+                self.resize(min(1440, area.width()), min(900, area.height()))
         for key, splitter in self._splitters().items():
             state = self.settings.value(f"window/{key}")
             if isinstance(state, QByteArray) and not state.isEmpty():
