@@ -8,12 +8,26 @@ threads abort the process with exit 134 after the tests pass).
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 import pytest
 import qasync
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture(autouse=True, scope="session")
+def gui_thread_gc() -> Iterator[None]:
+    """As in the app (factdesk.ui.garbage): no cycle collection on the desk worker thread,
+    where it would destroy Qt objects from the wrong thread and crash the process."""
+    enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if enabled:
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +40,11 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
         task.cancel()
     while any(not t.done() for t in tasks):
         qapp.processEvents()
+    # Free this test's widgets now, on this thread and while the loop exists: a widget left in
+    # a reference cycle would otherwise fire its timers into the next test's loop.
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
     qapp.aboutToQuit.disconnect(loop._after_run_forever)
     loop._QEventLoop__is_running = False  # private; qasync 0.28 has no public way
     asyncio.events._set_running_loop(None)

@@ -293,9 +293,7 @@ def test_quit_closes_the_desk_with_every_edit_on_disk(
 def test_every_shortcut_is_unique_and_shown_in_a_menu(window: MainWindow) -> None:
     seen: dict[str, str] = {}
     in_menus = {
-        action.text()
-        for menu in window.menuBar().findChildren(QMenu)
-        for action in menu.actions()
+        action.text() for menu in window.menuBar().findChildren(QMenu) for action in menu.actions()
     }
     for action in window.findChildren(QAction):
         for key in action.shortcuts():

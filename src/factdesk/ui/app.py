@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from factdesk.core.paths import default_desk_path
 from factdesk.ui import recent
+from factdesk.ui.garbage import GuiThreadCollector
 from factdesk.ui.main_window import MainWindow
 
 APP_ID = "factdesk"
@@ -35,6 +36,7 @@ def make_application() -> QApplication:
 def run_window(path: Path | None) -> int:
     """Run the window on `path`, or on the last desk used, or on the default desk."""
     app = make_application()
+    collector = GuiThreadCollector(app)
     settings = QSettings()
     window = MainWindow(settings)
     window.show()
@@ -44,4 +46,5 @@ def run_window(path: Path | None) -> int:
     with loop:
         loop.call_soon(lambda: loop.create_task(window.open_desk(target)))
         loop.run_forever()  # returns when the last window closes (Ctrl+Q)
+    collector.stop()
     return 0

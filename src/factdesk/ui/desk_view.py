@@ -7,6 +7,7 @@ the view. Every edit is on disk when its call returns; `Changes` drive the refre
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -295,7 +296,8 @@ class DeskView(QObject):
             return
         doc_id = self.doc.info.id
         linked = await self._guard(
-            self._client().act(lambda desk: desk.link(claim_id, doc_id, span=span)), "link the quote"
+            self._client().act(lambda desk: desk.link(claim_id, doc_id, span=span)),
+            "link the quote",
         )
         if linked is not None:
             self._push(cmd.LinkCommand(self.client, linked))
@@ -367,7 +369,7 @@ class DeskView(QObject):
         expected: int,
     ) -> None:
         try:
-            claim = await client.finish(future)
+            await client.finish(future)
         except ConflictError:
             if client is not self.client:
                 return  # the desk was closed meanwhile; nothing was written
@@ -505,10 +507,8 @@ class DeskView(QObject):
 
     def _spawn(self, coro: Awaitable[Any]) -> None:
         async def run() -> None:
-            try:
+            with contextlib.suppress(DeskClosedError):  # its desk closed while it was queued
                 await coro
-            except DeskClosedError:
-                pass  # the desk closed while this was queued; nothing left to show
 
         asyncio.get_running_loop().create_task(run())
 

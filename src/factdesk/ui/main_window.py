@@ -7,13 +7,13 @@ never hold a session: they show records, and refresh from the `Changes` each edi
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
-import qasync
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -34,12 +34,14 @@ from factdesk.ui.desk_client import DeskClient
 from factdesk.ui.desk_view import DeskView
 from factdesk.ui.document_view import DocumentView
 from factdesk.ui.documents_panel import DocumentsPanel
+from factdesk.ui.file_dialogs import ask_open_files, ask_save_file
 from factdesk.ui.find_bar import FindBar
 from factdesk.ui.legend import HighlightLegend
 from factdesk.ui.search_panel import SearchPanel
 from factdesk.ui.welcome import WelcomePanel
 
 DESK_FILTER = "factdesk desks (*.factdesk);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -176,49 +178,53 @@ class MainWindow(QMainWindow):
             stack.deleteLater()
         await client.close()
 
-    @qasync.asyncSlot()
-    async def choose_desk(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open desk", self._folder(), DESK_FILTER)
-        if path:
-            await self.open_desk(Path(path), create=False)
+    def choose_desk(self) -> None:
+        ask_open_files(
+            self,
+            "Open desk",
+            self._folder(),
+            DESK_FILTER,
+            lambda paths: self._spawn(self.open_desk(paths[0], create=False)),
+            many=False,
+        )
 
-    @qasync.asyncSlot()
-    async def choose_new_desk(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New desk", self._folder(), DESK_FILTER)
-        if path:
-            target = Path(path)
-            if target.suffix != ".factdesk":
-                target = target.with_name(target.name + ".factdesk")
-            await self.open_desk(target, create=True)
+    def choose_new_desk(self) -> None:
+        ask_save_file(
+            self,
+            "New desk",
+            self._folder(),
+            DESK_FILTER,
+            lambda path: self._spawn(self.open_desk(path, create=True)),
+        )
 
-    @qasync.asyncSlot()
-    async def save_copy(self) -> None:
+    def save_copy(self) -> None:
+        if self.client is not None:
+            ask_save_file(
+                self,
+                "Save a copy of the desk",
+                self._folder(),
+                DESK_FILTER,
+                lambda path: self._spawn(self.desk_view.save_copy(path)),
+            )
+
+    def open_demo(self) -> None:
+        self._spawn(self.desk_view.open_demo())
+
+    def choose_files(self) -> None:
         if self.client is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save a copy of the desk", self._folder(), DESK_FILTER
-        )
-        if path:
-            await self.desk_view.save_copy(Path(path))
+        folder = str(self.settings.value("import/folder", str(Path.home())))
+        ask_open_files(self, "Import articles", folder, ARTICLE_FILTER, self._import_chosen)
 
-    @qasync.asyncSlot()
-    async def open_demo(self) -> None:
-        await self.desk_view.open_demo()
+    def _import_chosen(self, paths: list[Path]) -> None:
+        self.settings.setValue("import/folder", str(paths[0].parent))
+        self._spawn(self.desk_view.import_paths(paths))
 
-    @qasync.asyncSlot()
-    async def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Import articles",
-            str(self.settings.value("import/folder", str(Path.home()))),
-            "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)",
-        )
-        if paths:
-            self.settings.setValue("import/folder", str(Path(paths[0]).parent))
-            await self.desk_view.import_paths([Path(p) for p in paths])
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        asyncio.get_running_loop().create_task(coro)
 
     def open_recent(self, path: Path) -> None:
-        asyncio.get_running_loop().create_task(self.open_desk(path, create=False))
+        self._spawn(self.open_desk(path, create=False))
 
     def _refresh_recent(self) -> None:
         menu = self.actions_.recent
@@ -274,7 +280,7 @@ class MainWindow(QMainWindow):
         paths = drops.local_paths(event.mimeData())
         if paths and self.client is not None:
             event.acceptProposedAction()
-            asyncio.get_running_loop().create_task(self.desk_view.import_paths(paths))
+            self._spawn(self.desk_view.import_paths(paths))
 
     # --- layout memory and closing -------------------------------------------------------
 
