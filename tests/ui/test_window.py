@@ -321,3 +321,70 @@ def test_keyboard_ctrl_enter_makes_a_claim_and_ctrl_q_quits(
     qtbot.keyClick(window.view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert window.client is None
+
+
+def test_evidence_is_added_removed_and_undone(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    claim_id = make_claim(window, qtbot, "2.5 per cent of GDP")
+    sources = window.editor.sources
+    window.editor.tabs.setCurrentWidget(sources)
+    qtbot.keyClicks(sources.source, "https://www.gov.uk/defence-spending")
+    qtbot.keyClicks(sources.source_note, "table 4")
+    qtbot.mouseClick(sources.add_evidence, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(other.claim(claim_id).evidence) == 1, timeout=5000)
+    assert other.claim(claim_id).evidence[0].note == "table 4"
+    qtbot.waitUntil(lambda: sources.evidence.rowCount() == 1, timeout=5000)
+    wait_undo(window, qtbot, "Add evidence")
+
+    sources.evidence_list.setCurrentIndex(sources.evidence.index(0, 0))
+    qtbot.mouseClick(sources.remove_evidence, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: other.claim(claim_id).evidence == (), timeout=5000)
+    wait_undo(window, qtbot, "Remove evidence")
+    window.actions_.undo.trigger()
+    qtbot.waitUntil(lambda: len(other.claim(claim_id).evidence) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: sources.evidence.rowCount() == 1, timeout=5000)
+
+
+def test_welcome_opens_the_demo_desk(
+    window: MainWindow, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 4, timeout=20000)
+    demo = tmp_path / "data" / "factdesk" / "demo.factdesk"
+    assert window.client is not None and window.client.path == demo
+    assert window.windowTitle().startswith("demo")
+    qtbot.waitUntil(lambda: window.view.document_id() is not None, timeout=5000)
+    with Desk.open(demo, create=False) as desk:
+        assert len(desk.claims()) >= 10
+
+
+def test_save_a_copy_and_reopen_it_from_recent_desks(
+    window: MainWindow, qtbot: Any, tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    copy = tmp_path / "copy.factdesk"
+    run(window.desk_view.save_copy(copy))
+    with Desk.open(copy, create=False) as desk:
+        assert len(desk.documents()) == 1
+    assert run(window.open_desk(copy, create=False))
+    assert window.windowTitle().startswith("copy")
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=5000)
+    names = [a.text() for a in window.actions_.recent.actions()]
+    assert any("copy.factdesk" in n for n in names) and any("desk.factdesk" in n for n in names)
+
+
+def test_a_file_that_is_not_a_desk_is_refused_in_one_sentence(
+    window: MainWindow, qtbot: Any, tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    bogus = tmp_path / "notes.factdesk"
+    bogus.write_text("shopping list", encoding="utf-8")
+    assert not run(window.open_desk(bogus, create=False))
+    assert "notes.factdesk" in window.statusBar().currentMessage()
+    assert bogus.read_text(encoding="utf-8") == "shopping list"
+    assert window.client is not None and window.client.path.name == "desk.factdesk"
+    for box in QApplication.topLevelWidgets():
+        if box.isVisible() and box.windowTitle() == "The desk could not be opened":
+            box.close()

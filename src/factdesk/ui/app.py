@@ -7,15 +7,17 @@ while the event loop runs), which keeps start-up close to a bare Qt window.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from factdesk.core.paths import default_desk_path
 from factdesk.ui import recent
+from factdesk.ui.colours import dark_palette, is_dark
 from factdesk.ui.garbage import GuiThreadCollector
 from factdesk.ui.main_window import MainWindow
 
@@ -30,7 +32,21 @@ def make_application() -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName("factdesk")
     app.setDesktopFileName("org.factdesk.FactDesk")
+    _apply_colour_scheme(app)
     return app
+
+
+def _apply_colour_scheme(app: QApplication) -> None:
+    """Follow the system's light or dark scheme; FACTDESK_COLOR_SCHEME=light|dark overrides it
+    (desktops without a portal report no preference)."""
+    wanted = os.environ.get("FACTDESK_COLOR_SCHEME", "").strip().lower()
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    if wanted not in schemes:
+        return
+    app.styleHints().setColorScheme(schemes[wanted])
+    if (wanted == "dark") != is_dark(app.palette()):  # no platform theme honoured the request
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette() if wanted == "dark" else app.style().standardPalette())
 
 
 def run_window(path: Path | None) -> int:

@@ -61,3 +61,33 @@ def noise_colour(palette: QPalette) -> QColor:
         (text.green() + base.green()) // 2,
         (text.blue() + base.blue()) // 2,
     )
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for desktops whose platform theme offers none."""
+    palette = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    colours = {
+        role.Window: "#2b2b2b",
+        role.WindowText: "#e6e6e6",
+        role.Base: "#1e1e1e",
+        role.AlternateBase: "#262626",
+        role.Text: "#e6e6e6",
+        role.Button: "#353535",
+        role.ButtonText: "#e6e6e6",
+        role.Highlight: "#3d6fb6",
+        role.HighlightedText: "#ffffff",
+        role.ToolTipBase: "#353535",
+        role.ToolTipText: "#e6e6e6",
+        role.PlaceholderText: "#8c8c8c",
+        role.Link: "#8ab4f8",
+        role.Mid: "#3c3c3c",
+        role.Midlight: "#454545",
+        role.Dark: "#1a1a1a",
+        role.Light: "#505050",
+    }
+    for which, value in colours.items():
+        palette.setColor(which, QColor(value))
+    for which in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(group.Disabled, which, QColor("#7a7a7a"))
+    return palette
