@@ -82,13 +82,17 @@ def make_claim(window: MainWindow, qtbot: Any, words: str) -> int:
     text = window.view.text()
     start = text.index(words)
     window.view.reveal_span(start, start + len(words))
-    before = window.claims.model.rowCount()
+    known = {window.claims.model.claim_at(r).id for r in range(window.claims.model.rowCount())}
     window.activateWindow()
     window.view.setFocus()
     window.actions_.new_claim.trigger()
-    qtbot.waitUntil(lambda: window.claims.model.rowCount() == before + 1, timeout=5000)
-    qtbot.waitUntil(lambda: window.editor.claim() is not None, timeout=5000)
-    return window.editor.claim().id
+    qtbot.waitUntil(lambda: window.claims.current_id() not in (known | {None}), timeout=5000)
+    claim_id = window.claims.current_id()
+    qtbot.waitUntil(
+        lambda: window.editor.claim() is not None and window.editor.claim().id == claim_id,
+        timeout=5000,
+    )
+    return claim_id
 
 
 def test_empty_desk_shows_the_welcome_panel_and_names_the_desk(window: MainWindow) -> None:
@@ -388,3 +392,35 @@ def test_a_file_that_is_not_a_desk_is_refused_in_one_sentence(
     for box in QApplication.topLevelWidgets():
         if box.isVisible() and box.windowTitle() == "The desk could not be opened":
             box.close()
+
+
+def test_clicking_a_highlight_selects_its_claim_and_digit_keys_set_status(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    first = make_claim(window, qtbot, "a fantasy")
+    second = make_claim(window, qtbot, "2.5 per cent of GDP")
+    assert window.claims.current_id() == second
+    start = window.view.text().index("a fantasy")
+    qtbot.waitUntil(lambda: bool(window.view.highlights_at(start)), timeout=5000)
+    rect = window.view.cursorRect(_cursor_at(window, start + 2))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.claims.current_id() == first, timeout=5000)
+    qtbot.waitUntil(lambda: getattr(window.editor.claim(), "id", None) == first, timeout=5000)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.claims.table.setFocus()
+    qtbot.keyClick(window.claims.table, Qt.Key.Key_3)  # 3 = verified
+    qtbot.waitUntil(lambda: other.claim(first).status == "verified", timeout=5000)
+    assert other.claim(second).status == "unchecked"
+
+
+def _cursor_at(window: MainWindow, offset: int) -> Any:
+    from PySide6.QtGui import QTextCursor
+
+    from factdesk.core.offsets import cp_to_utf16
+
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(cp_to_utf16(window.view.text(), offset))  # Qt counts UTF-16 units
+    return cursor
