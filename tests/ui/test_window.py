@@ -244,16 +244,17 @@ def test_changes_from_the_command_line_side_show_in_the_window(
 ) -> None:
     doc_id = import_one(window, qtbot, tmp_path)
     made = other.add_claim(doc_id, quote="a fantasy", status="misleading").value
-    window.client.announce(_changes(doc_id, made.id))  # what the change watcher (#5) will do
-    qtbot.waitUntil(lambda: window.claims.model.row_of(made.id) is not None, timeout=5000)
+    # nobody tells the window: it notices the file changed (PRAGMA data_version) and refreshes
+    qtbot.waitUntil(lambda: window.claims.model.row_of(made.id) is not None, timeout=8000)
     start = window.view.text().index("a fantasy")
-    assert [h.status for h in window.view.highlights_at(start)] == ["misleading"]
-
-
-def _changes(doc_id: int, claim_id: int) -> Any:
-    from factdesk.core.records import Changes
-
-    return Changes(frozenset({doc_id}), frozenset({claim_id}))
+    qtbot.waitUntil(
+        lambda: [h.status for h in window.view.highlights_at(start)] == ["misleading"],
+        timeout=5000,
+    )
+    other.update_claim(made.id, ClaimUpdate(status="false"))
+    qtbot.waitUntil(lambda: window.claims.model.claim(made.id).status == "false", timeout=8000)
+    other.import_text("A second article\nFrom the command line.")
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 2, timeout=8000)
 
 
 def test_paste_makes_a_document_and_search_jumps_to_it(

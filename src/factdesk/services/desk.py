@@ -40,6 +40,7 @@ from factdesk.db import search as search_repo
 from factdesk.db import speakers as speaker_repo
 from factdesk.db.deskfile import copy_desk, open_desk
 from factdesk.db.engine import read_session, write_session
+from factdesk.db.watch import DataVersion
 from factdesk.services.claim_input import ClaimUpdate, Unset
 from factdesk.services.guard import desk_errors
 from factdesk.services.importing import import_files, import_text
@@ -65,6 +66,7 @@ class Desk:
         self.path = path
         self.editor = editor
         self._engine = engine
+        self._watcher: DataVersion | None = None
 
     @classmethod
     def open(
@@ -76,6 +78,9 @@ class Desk:
         return cls(path, engine, editor=editor or default_editor())
 
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         self._engine.dispose()
 
     def __enter__(self) -> Desk:
@@ -83,6 +88,14 @@ class Desk:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    def data_version(self) -> int:
+        """A number that changes whenever any connection, in any process, commits to the desk
+        (this one's writes included): poll it to notice outside changes."""
+        with desk_errors(self.path):
+            if self._watcher is None:
+                self._watcher = DataVersion(self.path)
+            return self._watcher.read()
 
     # --- reads ---------------------------------------------------------------------------
 

@@ -57,11 +57,18 @@ class ClaimsPanel(QWidget):
         return self.scope.currentIndex() == 1
 
     def set_claims(self, claims: Sequence[ClaimInfo]) -> None:
+        """Replace the rows, keeping the selected claim selected (without re-announcing it)."""
         current = self.current_id()
-        self.model.set_claims(claims)
-        self._update_speakers()
-        if current is not None:
-            self.select(current, emit=False)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.model.set_claims(claims)
+            self._update_speakers()
+            kept = current is not None and self.select(current, emit=False)
+        finally:
+            selection.blockSignals(False)
+        if current is not None and not kept:
+            self.claimSelected.emit(None)
 
     def upsert(self, claim: ClaimInfo) -> None:
         self.model.upsert(claim)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import qasync
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from factdesk.core.errors import ConflictError, KnownError, NotFoundError
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from factdesk.ui.main_window import MainWindow
 
 CENTRE_WELCOME, CENTRE_READER = 0, 1
+WATCH_MS = 1500  # how often to look for writes by other processes (the CLI, another window)
 
 
 def desk_slot(*types: type) -> Callable[[Callable[..., Awaitable[Any]]], Any]:
@@ -60,6 +61,10 @@ class DeskView(QObject):
         self.versions = VersionTracker()
         self.doc: DocumentText | None = None
         self._doc_claims: list[ClaimInfo] = []
+        self._seen_version: int | None = None
+        self._watching = False
+        self._watch = QTimer(self, interval=WATCH_MS)
+        self._watch.timeout.connect(self._look_for_outside_changes)
         self._wire()
 
     def _wire(self) -> None:
@@ -84,9 +89,12 @@ class DeskView(QObject):
         self.versions = VersionTracker()
         client.changed.connect(self.on_changes)
         client.failed.connect(self._status)
+        self._seen_version = None
+        self._watch.start()
         return self.stack
 
     def detach(self) -> QUndoStack | None:
+        self._watch.stop()
         if self.client is not None:
             self.client.changed.disconnect(self.on_changes)
             self.client.failed.disconnect(self._status)
@@ -96,6 +104,8 @@ class DeskView(QObject):
 
     async def load(self) -> None:
         """Fill every view from the newly attached desk."""
+        # the version first: a write by anyone after this point is noticed by the watcher
+        self._seen_version = await self._client().call(lambda desk: desk.data_version())
         self.w.view.clear_document()
         self.w.editor.show_claim(None)
         await self._reload_documents()
@@ -125,6 +135,35 @@ class DeskView(QObject):
             await self._refresh_claims(changes.claims)
         if changes.speakers or changes.claims:
             await self._reload_speakers()
+
+    def _look_for_outside_changes(self) -> None:
+        if self.client is not None and not self._watching:
+            self._spawn(self._check_outside_changes())
+
+    async def _check_outside_changes(self) -> None:
+        """Refresh everything shown when the file changed (the window's own writes included:
+        a cheap extra refresh is better than missing what the command line did)."""
+        self._watching = True
+        try:
+            client = self._client()
+            version = await client.call(lambda desk: desk.data_version())
+            if client is not self.client:
+                return
+            changed = self._seen_version is not None and version != self._seen_version
+            self._seen_version = version
+            if changed:
+                await self.refresh_all()
+        finally:
+            self._watching = False
+
+    async def refresh_all(self) -> None:
+        await self._reload_documents()
+        await self._reload_speakers()
+        await self.reload_claims()
+        await self._reload_highlights()
+        current = self.w.editor.claim()
+        if current is not None:
+            await self._show_claim(current.id)
 
     async def _reload_documents(self) -> None:
         docs = await self._client().call(lambda desk: desk.documents())

@@ -59,7 +59,12 @@ class DocumentsPanel(QWidget):
 
     def set_documents(self, docs: Sequence[DocumentInfo]) -> None:
         current = self.current_id()
-        self.model.set_documents(docs)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # a reset is not the person choosing another document
+        try:
+            self.model.set_documents(docs)
+        finally:
+            selection.blockSignals(False)
         # plain-text imports have no outlet or date: give the title their room
         self.table.setColumnHidden(COL_OUTLET, not any(d.outlet for d in docs))
         self.table.setColumnHidden(COL_DATE, not any(d.published for d in docs))
