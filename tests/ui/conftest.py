@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 
@@ -62,3 +63,27 @@ def run(qloop: qasync.QEventLoop, qtbot: Any) -> Callable[..., Any]:
         return task.result()
 
     return _run
+
+
+@pytest.fixture
+def window(tmp_path: Path, qtbot: Any, run: Callable[..., Any]) -> Iterator[Any]:
+    """The desk window on a new desk file, shown offscreen."""
+    from factdesk.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert run(win.open_desk(tmp_path / "desk.factdesk"))
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def other(window: Any) -> Iterator[Any]:
+    """The same desk, opened the way the command line opens it."""
+    assert window.client is not None
+    from factdesk.services import Desk
+
+    with Desk.open(window.client.path, editor="cli") as desk:
+        yield desk

@@ -6,93 +6,20 @@ on disk at once, and what the other side changes must reach the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QDropEvent, QGuiApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMenu
+from window_helpers import EMOJI_ARTICLE, drop, import_one, make_claim, wait_undo, write
 
 from factdesk.services import Desk
 from factdesk.services.claim_input import ClaimUpdate
 from factdesk.ui.import_report import ImportReportDialog
 from factdesk.ui.main_window import MainWindow
-
-EMOJI_ARTICLE = (
-    "Summit notes 🇫🇷 and 🎉 first\n"
-    "The minister said: “We will spend 2.5 per cent of GDP on defence by 2027.”\n"
-    "Opposition leaders called the figure “a fantasy” on Monday 😀.\n"
-)
-
-
-@pytest.fixture
-def window(tmp_path: Path, qtbot: Any, run: Callable[..., Any]) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    assert run(win.open_desk(tmp_path / "desk.factdesk"))
-    yield win
-    win.close()
-
-
-@pytest.fixture
-def other(window: MainWindow) -> Iterator[Desk]:
-    """The same desk, opened the way the command line opens it."""
-    assert window.client is not None
-    with Desk.open(window.client.path, editor="cli") as desk:
-        yield desk
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def drop(window: MainWindow, paths: list[Path]) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(
-        QPoint(10, 10).toPointF(),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
-
-
-def import_one(window: MainWindow, qtbot: Any, tmp_path: Path, text: str = EMOJI_ARTICLE) -> int:
-    drop(window, [write(tmp_path, "article.txt", text)])
-    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=5000)
-    qtbot.waitUntil(lambda: window.view.document_id() is not None, timeout=5000)
-    return window.documents.model.document_at(0).id
-
-
-def wait_undo(window: MainWindow, qtbot: Any, text: str) -> None:
-    """Wait until the edit is recorded on the undo stack (it is on disk a moment earlier)."""
-    qtbot.waitUntil(lambda: window.undo_group.undoText().startswith(text), timeout=5000)
-
-
-def make_claim(window: MainWindow, qtbot: Any, words: str) -> int:
-    """Select `words` in the open document and press Ctrl+Enter; return the new claim's id."""
-    text = window.view.text()
-    start = text.index(words)
-    window.view.reveal_span(start, start + len(words))
-    known = {window.claims.model.claim_at(r).id for r in range(window.claims.model.rowCount())}
-    window.activateWindow()
-    window.view.setFocus()
-    window.actions_.new_claim.trigger()
-    qtbot.waitUntil(lambda: window.claims.current_id() not in (known | {None}), timeout=5000)
-    claim_id = window.claims.current_id()
-    qtbot.waitUntil(
-        lambda: window.editor.claim() is not None and window.editor.claim().id == claim_id,
-        timeout=5000,
-    )
-    return claim_id
 
 
 def test_empty_desk_shows_the_welcome_panel_and_names_the_desk(window: MainWindow) -> None:
@@ -264,15 +191,24 @@ def test_paste_makes_a_document_and_search_jumps_to_it(
     window.actions_.paste_text.trigger()
     qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=5000)
     assert [d.title for d in other.documents()] == ["Pasted headline"]
+    QGuiApplication.clipboard().setText("Second note\nNothing about rivers here.")
+    window.actions_.paste_text.trigger()
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 2, timeout=5000)
+    second = next(d.id for d in other.documents() if d.title == "Second note")
+    qtbot.waitUntil(lambda: window.view.document_id() == second, timeout=5000)
 
     window.actions_.search.trigger()
     assert window.left.currentWidget() is window.search
     qtbot.keyClicks(window.search.query_edit, "bridge budg")
     qtbot.waitUntil(lambda: window.search.model.rowCount() >= 1, timeout=5000)
-    window.documents.table.clearSelection()
+    hit = window.search.model.hit(0)
+    assert (hit.kind, hit.title) == ("document", "Pasted headline")
     window.search.hits_view.clicked.emit(window.search.model.index(0, 0))
-    qtbot.waitUntil(lambda: window.view.document_id() is not None, timeout=5000)
-    assert "bridge" in window.view.text()
+    qtbot.waitUntil(lambda: window.view.document_id() == hit.id, timeout=5000)
+    span = window.view.selected_span()  # the find bar lands on the words searched for
+    qtbot.waitUntil(lambda: window.view.selected_span() is not None, timeout=5000)
+    span = window.view.selected_span()
+    assert window.view.text()[span[0] : span[1]].lower().startswith("bridge")
 
 
 def test_quit_closes_the_desk_with_every_edit_on_disk(

@@ -98,9 +98,19 @@ class ClaimEditor(QWidget):
         self.conflict_bar.show()
 
     def flush(self) -> None:
-        """Save any edit still waiting for its pause (before closing, switching claims)."""
+        """Save any edit still waiting (before closing, switching claims): the text fields'
+        pause, and a speaker or date typed but not yet left."""
         self.text.flush()
         self.note.flush()
+        self._commit("speaker")
+        self._commit("date")
+
+    def choose_status(self, status: str) -> None:
+        """Set the status as if chosen in its field (keys 1–6 in the claims table)."""
+        index = self.status.findData(status)
+        if index >= 0:
+            self.status.setCurrentIndex(index)
+            self._commit("status")
 
     # --- building ------------------------------------------------------------------------
 

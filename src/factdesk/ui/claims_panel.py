@@ -92,6 +92,9 @@ class ClaimsPanel(QWidget):
             self.text_filter.clear()
             index = self.proxy.mapFromSource(self.model.index(row, COL_TEXT))
         selection = self.table.selectionModel()
+        if emit and self.current_id() == claim_id:
+            self.claimSelected.emit(claim_id)  # already current: show it again all the same
+            return True
         selection.blockSignals(not emit)
         selection.setCurrentIndex(
             index,

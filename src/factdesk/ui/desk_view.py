@@ -15,18 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from factdesk.core.errors import ConflictError, KnownError, NotFoundError
 from factdesk.core.offsets import LineIndex
-from factdesk.core.records import Changes, ClaimInfo, DocumentText, EvidenceInfo, Span
+from factdesk.core.records import Changes, ClaimInfo, DocumentText, EvidenceInfo, Outcome, Span
 from factdesk.core.statuses import LABELS
 from factdesk.ui import undo_commands as cmd
 from factdesk.ui.desk_client import DeskClosedError
 from factdesk.ui.document_view import DocumentView, ViewHighlight
 from factdesk.ui.import_report import ImportReportDialog, needs_report
 from factdesk.ui.models.document_list import ID_ROLE as DOC_ID_ROLE
-from factdesk.ui.versions import VersionTracker
+from factdesk.ui.versions import Link, VersionTracker
 
 if TYPE_CHECKING:
     from factdesk.ui.desk_client import DeskClient
@@ -165,6 +165,12 @@ class DeskView(QObject):
         if current is not None:
             await self._show_claim(current.id)
 
+    async def _show_new_document(self, doc_id: int) -> None:
+        """Open a document just added (the list learns of it first)."""
+        if self.w.documents.model.row_of(doc_id) is None:
+            await self._reload_documents()
+        self.w.documents.select(doc_id)
+
     async def _reload_documents(self) -> None:
         docs = await self._client().call(lambda desk: desk.documents())
         self.w.documents.set_documents(docs)
@@ -204,9 +210,11 @@ class DeskView(QObject):
                 self.w.claims.remove([claim_id])
             else:
                 self.w.claims.upsert(claim)
-        current = self.w.editor.claim()
-        if current is not None and current.id in claim_ids:
-            await self._show_claim(current.id)
+        selected, shown = self.w.claims.current_id(), self.w.editor.claim()
+        if selected is not None and (
+            selected in claim_ids or shown is None or shown.id != selected
+        ):
+            await self._show_claim(selected)
 
     async def _reload_highlights(self) -> None:
         if self.client is None or self.doc is None:
@@ -376,25 +384,22 @@ class DeskView(QObject):
             self._status(f"Deleted claim {claim.id}. Ctrl+Z brings it back.")
 
     def set_status(self, status: str) -> None:
+        """Keys 1–6 in the table: set through the editor, which knows what it last saved (a
+        second key pressed before the first one's refresh arrives still counts)."""
         claim = self.w.editor.claim()
-        if claim is None or claim.id != self.w.claims.current_id():
-            return
-        if claim.status != status:
-            self.edit_field(claim.id, "status", claim.status, status, claim.version)
-            self.w.editor.show_claim(claim)  # keeps fields; the refresh brings the new status
+        if claim is not None and claim.id == self.w.claims.current_id():
+            self.w.editor.choose_status(status)
 
     def edit_field(self, claim_id: int, field: str, old: object, new: object, version: int) -> None:
         """Save one field now (queued on the worker before this returns), then record it."""
+        del old  # the stored value before the edit is read on the worker, next to the write
         if self.client is None:
             return
         client = self.client
-        expected = self.versions.submit(claim_id, version)
-        future = client.submit(cmd.set_field(claim_id, field, new, expected))
-        self._spawn(
-            self._finish_edit(
-                client, future, claim_id=claim_id, field=field, old=old, new=new, expected=expected
-            )
+        future = client.submit(
+            _guarded_edit(claim_id, field, new, self.versions.submit(claim_id, version))
         )
+        self._spawn(self._finish_edit(client, future, claim_id=claim_id, field=field, new=new))
 
     async def _finish_edit(
         self,
@@ -403,12 +408,10 @@ class DeskView(QObject):
         *,
         claim_id: int,
         field: str,
-        old: object,
         new: object,
-        expected: int,
     ) -> None:
         try:
-            await client.finish(future)
+            before, claim = await client.finish(future)
         except ConflictError:
             if client is not self.client:
                 return  # the desk was closed meanwhile; nothing was written
@@ -424,7 +427,9 @@ class DeskView(QObject):
             return
         if client is not self.client:
             return  # saved; the desk has since closed, so there is no stack to record it on
-        self._push(cmd.EditFieldCommand(client, claim_id, field, old, new))
+        after = getattr(claim, field)
+        if after != before:
+            self._push(cmd.EditFieldCommand(client, claim_id, field, before, after))
         label = LABELS.get(str(new)) if field == "status" else None
         self._status(f"Claim {claim_id}: {label or field} saved.", 2500)
 
@@ -471,7 +476,7 @@ class DeskView(QObject):
         self.client.announce(report.changes)
         if report.imported:
             self._push(cmd.ImportCommand(self.client, report.imported))
-            self.w.documents.select(report.imported[0].id)
+            await self._show_new_document(report.imported[0].id)
         count = len(report.imported)
         self._status(f"Imported {count} document{'s' if count != 1 else ''}.", 5000)
         if needs_report(report):
@@ -491,8 +496,8 @@ class DeskView(QObject):
             self._client().act(lambda desk: desk.import_text(text)), "paste the text"
         )
         if doc is not None:
-            self._push(cmd.ImportCommand(self.client, (doc,)))
-            self.w.documents.select(doc.id)
+            self._push(cmd.ImportCommand(self._client(), (doc,)))
+            await self._show_new_document(doc.id)
 
     async def open_demo(self) -> None:
         from factdesk.core.paths import user_data_dir  # noqa: PLC0415
@@ -529,8 +534,9 @@ class DeskView(QObject):
             raise DeskClosedError("no desk is open")
         return self.client
 
-    def _push(self, command: QUndoCommand) -> None:
+    def _push(self, command: cmd.DeskCommand) -> None:
         if self.stack is not None:
+            command.on_replay = self.versions.forget  # undo/redo moves the claim's version
             self.stack.push(command)
 
     def _status(self, sentence: str, timeout: int = 8000) -> None:
@@ -582,3 +588,21 @@ def _cursor_offset(view: DocumentView) -> int:
     """The code-point offset of the text cursor (Qt reports UTF-16 units within a block)."""
     cursor = view.textCursor()
     return LineIndex(view.text()).from_utf16(cursor.blockNumber(), cursor.positionInBlock())
+
+
+def _guarded_edit(claim_id: int, field: str, value: object, link: Link) -> cmd.Call:
+    """The worker side of a field edit: refused if an earlier edit of its chain was refused;
+    returns the field's stored value before the edit with the updated claim."""
+
+    def _call(desk: Any) -> Outcome[tuple[object, ClaimInfo]]:
+        if link.broken.is_set():
+            raise ConflictError(f"claim {claim_id} was changed elsewhere", claim_id, link.expected)
+        before = getattr(desk.claim(claim_id), field)
+        try:
+            outcome = cmd.set_field(claim_id, field, value, link.expected)(desk)
+        except ConflictError:
+            link.broken.set()
+            raise
+        return Outcome((before, outcome.value), outcome.changes)
+
+    return _call

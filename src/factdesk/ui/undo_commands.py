@@ -2,7 +2,9 @@
 pushed; undo and redo replay the inverse or the edit on the desk's worker thread.
 
 Deleted rows come back with their old ids (the services' restore_* calls), so commands further
-down the stack still name the right claim, highlight or document.
+down the stack still name the right claim, highlight or document. Undoing a field edit first
+checks that the field still holds what this window wrote: if someone else changed it since,
+the undo is refused rather than overwriting their work.
 """
 
 from __future__ import annotations
@@ -22,6 +24,27 @@ if TYPE_CHECKING:
 Call = Callable[["Desk"], Outcome[Any]]
 
 
+def set_field_if(claim_id: int, field: str, expected: object, value: object) -> Call:
+    """A desk call that sets one field of a claim only if it still holds `expected`."""
+
+    def _call(desk: Desk) -> Outcome[ClaimInfo]:
+        from factdesk.core.errors import ConflictError  # noqa: PLC0415
+        from factdesk.services.claim_input import ClaimUpdate  # noqa: PLC0415
+
+        current = desk.claim(claim_id)
+        if getattr(current, field) != expected:
+            raise ConflictError(
+                f"its {field} was changed elsewhere since (now “{getattr(current, field)}”)",
+                claim_id,
+                current.version,
+            )
+        # the version check catches a write by another process between the read and this one
+        update = ClaimUpdate(**{field: _cleared(field, value)})
+        return desk.update_claim(claim_id, update, expected_version=current.version)
+
+    return _call
+
+
 def set_field(claim_id: int, field: str, value: object, version: int | None = None) -> Call:
     """A desk call that sets one field of a claim (with a version check when given)."""
 
@@ -36,37 +59,67 @@ def set_field(claim_id: int, field: str, value: object, version: int | None = No
 class DeskCommand(QUndoCommand):
     """An edit already made on the desk; redo() the first time does nothing."""
 
+    claim_id: int | None = None
+
     def __init__(self, client: DeskClient, text: str) -> None:
         super().__init__(text)
         self.client = client
         self._done = True
+        self.on_replay: Callable[[int], None] | None = None  # told which claim undo/redo touch
 
     def redo(self) -> None:
         if self._done:
             self._done = False  # pushed after the edit was made: nothing to do this time
             return
+        self._replaying()
         self.client.spawn(self.forward(), what=f"redo “{self.text()}”")
 
     def undo(self) -> None:
+        self._replaying()
         self.client.spawn(self.backward(), what=f"undo “{self.text()}”")
+
+    def _replaying(self) -> None:
+        if self.on_replay is not None and self.claim_id is not None:
+            self.on_replay(self.claim_id)
 
     def forward(self) -> Call:
         raise NotImplementedError
 
     def backward(self) -> Call:
         raise NotImplementedError
+
+
+def _keeping(call: Call, keep: Callable[[Any], None]) -> Call:
+    """`call`, remembering its result (the newest snapshot of what it deleted)."""
+
+    def _call(desk: Desk) -> Outcome[Any]:
+        outcome = call(desk)
+        keep(outcome.value)
+        return outcome
+
+    return _call
 
 
 class AddClaimCommand(DeskCommand):
     def __init__(self, client: DeskClient, claim: ClaimInfo) -> None:
         super().__init__(client, f"New claim “{_short(claim.text)}”")
+        self.claim = claim  # replaced by the newest snapshot each time the claim is deleted
+        self.claim_id = claim.id
+
+    def _keep(self, claim: ClaimInfo) -> None:
         self.claim = claim
 
-    def forward(self) -> Call:
+    def _delete(self) -> Call:
+        return _keeping(lambda desk: desk.delete_claim(self.claim_id), self._keep)
+
+    def _restore(self) -> Call:
         return lambda desk: desk.restore_claim(self.claim)
 
+    def forward(self) -> Call:
+        return self._restore()
+
     def backward(self) -> Call:
-        return lambda desk: desk.delete_claim(self.claim.id)
+        return self._delete()
 
 
 class DeleteClaimCommand(AddClaimCommand):
@@ -75,13 +128,15 @@ class DeleteClaimCommand(AddClaimCommand):
         self.setText(f"Delete claim “{_short(claim.text)}”")
 
     def forward(self) -> Call:
-        return super().backward()
+        return self._delete()
 
     def backward(self) -> Call:
-        return super().forward()
+        return self._restore()
 
 
 class EditFieldCommand(DeskCommand):
+    """`old` and `new` are the field's stored values before and after the edit."""
+
     def __init__(
         self, client: DeskClient, claim_id: int, field: str, old: object, new: object
     ) -> None:
@@ -91,16 +146,17 @@ class EditFieldCommand(DeskCommand):
         self.claim_id, self.field, self.old, self.new = claim_id, field, old, new
 
     def forward(self) -> Call:
-        return set_field(self.claim_id, self.field, _cleared(self.field, self.new))
+        return set_field_if(self.claim_id, self.field, self.old, self.new)
 
     def backward(self) -> Call:
-        return set_field(self.claim_id, self.field, _cleared(self.field, self.old))
+        return set_field_if(self.claim_id, self.field, self.new, self.old)
 
 
 class LinkCommand(DeskCommand):
     def __init__(self, client: DeskClient, span: Span) -> None:
         super().__init__(client, f"Link “{_short(span.quote)}” to claim {span.claim_id}")
         self.span = span
+        self.claim_id = span.claim_id
 
     def forward(self) -> Call:
         return lambda desk: desk.restore_highlight(self.span)
@@ -125,6 +181,7 @@ class AddEvidenceCommand(DeskCommand):
     def __init__(self, client: DeskClient, item: EvidenceInfo) -> None:
         super().__init__(client, f"Add evidence to claim {item.claim_id}")
         self.item = item
+        self.claim_id = item.claim_id
 
     def forward(self) -> Call:
         return lambda desk: desk.restore_evidence(self.item)
@@ -168,8 +225,8 @@ class ImportCommand(DeskCommand):
 
 
 def _cleared(field: str, value: object) -> object:
-    """What to send to clear a field: speaker and date take None, text fields ""."""
-    if value is None and field in ("note",):
+    """What to send to clear a field: speaker and date take None, the note ""."""
+    if value is None and field == "note":
         return ""
     return value
 
