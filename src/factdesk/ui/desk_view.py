@@ -8,25 +8,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
-from collections.abc import Awaitable, Callable, Sequence
-from pathlib import Path
+from collections.abc import Awaitable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import qasync
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from factdesk.core.errors import ConflictError, KnownError, NotFoundError
-from factdesk.core.offsets import LineIndex
-from factdesk.core.records import Changes, ClaimInfo, DocumentText, EvidenceInfo, Outcome, Span
+from factdesk.core.errors import KnownError, NotFoundError
+from factdesk.core.records import Changes, ClaimInfo, DocumentText, Span
 from factdesk.core.statuses import LABELS
 from factdesk.ui import undo_commands as cmd
+from factdesk.ui.claim_editing import ClaimEditing
 from factdesk.ui.desk_client import DeskClosedError
-from factdesk.ui.document_view import DocumentView, ViewHighlight
-from factdesk.ui.import_report import ImportReportDialog, needs_report
+from factdesk.ui.desk_files import DeskFiles
+from factdesk.ui.desk_slot import desk_slot
+from factdesk.ui.document_view import ViewHighlight
 from factdesk.ui.models.document_list import ID_ROLE as DOC_ID_ROLE
-from factdesk.ui.versions import Link, VersionTracker
+from factdesk.ui.versions import VersionTracker
 
 if TYPE_CHECKING:
     from factdesk.ui.desk_client import DeskClient
@@ -36,23 +34,7 @@ CENTRE_WELCOME, CENTRE_READER = 0, 1
 WATCH_MS = 1500  # how often to look for writes by other processes (the CLI, another window)
 
 
-def desk_slot(*types: type) -> Callable[[Callable[..., Awaitable[Any]]], Any]:
-    """An async slot whose work is dropped quietly if its desk closes meanwhile."""
-
-    def wrap(fn: Callable[..., Awaitable[Any]]) -> Any:
-        @functools.wraps(fn)
-        async def run(*args: Any) -> Any:
-            try:
-                return await fn(*args)
-            except DeskClosedError:
-                return None
-
-        return qasync.asyncSlot(*types)(run)
-
-    return wrap
-
-
-class DeskView(QObject):
+class DeskView(ClaimEditing, DeskFiles, QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
@@ -312,221 +294,6 @@ class DeskView(QObject):
         if self.w.claims.current_id() == claim_id:
             self.w.editor.show_claim(claim, history)
 
-    def _claim_clicked(self, claim_id: int) -> None:
-        self.w.claims.select(claim_id)
-
-    @desk_slot()
-    async def new_claim_from_selection(self) -> None:
-        span = self.w.view.selected_span()
-        if self.client is None or self.doc is None or span is None:
-            self._status("Select the words that carry the claim first, then press Ctrl+Enter.")
-            return
-        doc_id = self.doc.info.id
-        claim = await self._guard(
-            self._client().act(lambda desk: desk.add_claim(doc_id, span=span)), "make the claim"
-        )
-        if claim is None:
-            return
-        self._push(cmd.AddClaimCommand(self.client, claim))
-        self.w.claims.upsert(claim)
-        self.w.claims.select(claim.id)
-        self.w.editor.tabs.setCurrentIndex(0)
-        self.w.editor.text.setFocus()
-        self.w.editor.text.selectAll()
-
-    @desk_slot()
-    async def link_selection(self) -> None:
-        span = self.w.view.selected_span()
-        claim_id = self.w.claims.current_id()
-        if self.client is None or self.doc is None or span is None or claim_id is None:
-            self._status("Select a claim, then select its words in a document and press Ctrl+L.")
-            return
-        doc_id = self.doc.info.id
-        linked = await self._guard(
-            self._client().act(lambda desk: desk.link(claim_id, doc_id, span=span)),
-            "link the quote",
-        )
-        if linked is not None:
-            self._push(cmd.LinkCommand(self.client, linked))
-
-    @desk_slot()
-    async def unlink_at_cursor(self) -> None:
-        view = self.w.view
-        span = view.selected_span()
-        found = view.highlights_at(span[0] if span else _cursor_offset(view))
-        if not found:
-            self._status("Put the cursor in a highlight to remove it.")
-            return
-        await self._unlink_highlight(found[0].highlight_id)
-
-    def _unlink(self, span: Span) -> None:
-        self._spawn(self._unlink_highlight(span.id))
-
-    async def _unlink_highlight(self, highlight_id: int) -> None:
-        if self.client is None:
-            return
-        span = await self._guard(
-            self._client().act(lambda desk: desk.unlink(highlight_id)), "remove the highlight"
-        )
-        if span is not None:
-            self._push(cmd.UnlinkCommand(self.client, span))
-
-    @desk_slot()
-    async def delete_selected_claim(self) -> None:
-        claim_id = self.w.claims.current_id()
-        if self.client is None or claim_id is None:
-            return
-        claim = await self._guard(
-            self._client().act(lambda desk: desk.delete_claim(claim_id)), "delete the claim"
-        )
-        if claim is not None:
-            self._push(cmd.DeleteClaimCommand(self.client, claim))
-            self._status(f"Deleted claim {claim.id}. Ctrl+Z brings it back.")
-
-    def set_status(self, status: str) -> None:
-        """Keys 1–6 in the table: set through the editor, which knows what it last saved (a
-        second key pressed before the first one's refresh arrives still counts)."""
-        claim = self.w.editor.claim()
-        if claim is not None and claim.id == self.w.claims.current_id():
-            self.w.editor.choose_status(status)
-
-    def edit_field(self, claim_id: int, field: str, old: object, new: object, version: int) -> None:
-        """Save one field now (queued on the worker before this returns), then record it."""
-        del old  # the stored value before the edit is read on the worker, next to the write
-        if self.client is None:
-            return
-        client = self.client
-        future = client.submit(
-            _guarded_edit(claim_id, field, new, self.versions.submit(claim_id, version))
-        )
-        self._spawn(self._finish_edit(client, future, claim_id=claim_id, field=field, new=new))
-
-    async def _finish_edit(
-        self,
-        client: DeskClient,
-        future: asyncio.Future[Any],
-        *,
-        claim_id: int,
-        field: str,
-        new: object,
-    ) -> None:
-        try:
-            before, claim = await client.finish(future)
-        except ConflictError:
-            if client is not self.client:
-                return  # the desk was closed meanwhile; nothing was written
-            newer = await client.call(lambda desk: desk.claim(claim_id))
-            self.versions.forget(claim_id)
-            if self.w.editor.claim() is not None and self.w.editor.claim().id == claim_id:
-                self.w.editor.show_conflict(newer, field, new)
-            self._status(f"Claim {claim_id} was changed elsewhere; your {field} was not saved.")
-            return
-        except KnownError as exc:
-            self.versions.forget(claim_id)
-            self._status(f"Could not save the {field}: {exc}")
-            return
-        if client is not self.client:
-            return  # saved; the desk has since closed, so there is no stack to record it on
-        after = getattr(claim, field)
-        if after != before:
-            self._push(cmd.EditFieldCommand(client, claim_id, field, before, after))
-        label = LABELS.get(str(new)) if field == "status" else None
-        self._status(f"Claim {claim_id}: {label or field} saved.", 2500)
-
-    def _override(self, claim_id: int, field: str, value: object, version: int) -> None:
-        current = self.w.editor.claim()
-        old = None if current is None else getattr(current, field, None)
-        self.edit_field(claim_id, field, old, value, version)
-
-    def _add_evidence(self, claim_id: int, source: str, note: str) -> None:
-        if self.client is not None:
-            self._spawn(self._evidence_added(claim_id, source, note))
-
-    async def _evidence_added(self, claim_id: int, source: str, note: str) -> None:
-        item = await self._guard(
-            self._client().act(lambda desk: desk.add_evidence(claim_id, source, note)),
-            "add the evidence",
-        )
-        if item is not None:
-            self._push(cmd.AddEvidenceCommand(self.client, item))
-
-    def _remove_evidence(self, item: EvidenceInfo) -> None:
-        if self.client is not None:
-            self._spawn(self._evidence_removed(item))
-
-    async def _evidence_removed(self, item: EvidenceInfo) -> None:
-        done = await self._guard(
-            self._client().act(lambda desk: desk.remove_evidence(item.id)), "remove the evidence"
-        )
-        if done is not None:
-            self._push(cmd.RemoveEvidenceCommand(self.client, done))
-
-    # --- importing -----------------------------------------------------------------------
-
-    async def import_paths(self, paths: Sequence[Path]) -> None:
-        from factdesk.ui.import_flow import import_with_progress  # noqa: PLC0415
-
-        if self.client is None or not paths:
-            return
-        try:
-            report = await import_with_progress(self.w, self.client, paths)
-        except KnownError as exc:
-            self.w.show_error("Import failed", str(exc))
-            return
-        self.client.announce(report.changes)
-        if report.imported:
-            self._push(cmd.ImportCommand(self.client, report.imported))
-            await self._show_new_document(report.imported[0].id)
-        count = len(report.imported)
-        self._status(f"Imported {count} document{'s' if count != 1 else ''}.", 5000)
-        if needs_report(report):
-            dialog = ImportReportDialog(report, self.w)
-            dialog.finished.connect(dialog.deleteLater)
-            dialog.open()
-
-    @desk_slot()
-    async def paste_text(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if self.client is None:
-            return
-        if not text.strip():
-            self._status("The clipboard holds no text to paste as a document.")
-            return
-        doc = await self._guard(
-            self._client().act(lambda desk: desk.import_text(text)), "paste the text"
-        )
-        if doc is not None:
-            self._push(cmd.ImportCommand(self._client(), (doc,)))
-            await self._show_new_document(doc.id)
-
-    async def open_demo(self) -> None:
-        from factdesk.core.paths import user_data_dir  # noqa: PLC0415
-
-        target = user_data_dir() / "demo.factdesk"
-
-        def _build() -> Path:
-            from factdesk.services.demo import build_demo_desk  # noqa: PLC0415
-
-            return build_demo_desk(target)
-
-        loop = asyncio.get_running_loop()
-        self._status("Building the demo desk…")
-        try:
-            path = await loop.run_in_executor(None, _build)
-        except KnownError as exc:
-            self.w.show_error("The demo desk could not be built", str(exc))
-            return
-        await self.w.open_desk(path, create=False)
-
-    async def save_copy(self, target: Path) -> None:
-        if self.client is None:
-            return
-        done = await self._guard(
-            self._client().call(lambda desk: desk.save_copy(target)), "save a copy"
-        )
-        if done is not None:
-            self._status(f"Saved a copy as {target}.", 5000)
-
     # --- helpers -------------------------------------------------------------------------
 
     def _client(self) -> DeskClient:
@@ -582,27 +349,3 @@ def _highlights(doc_id: int, claims: Sequence[ClaimInfo]) -> list[ViewHighlight]
             if s.doc == doc_id and s.start < s.end
         )
     return found
-
-
-def _cursor_offset(view: DocumentView) -> int:
-    """The code-point offset of the text cursor (Qt reports UTF-16 units within a block)."""
-    cursor = view.textCursor()
-    return LineIndex(view.text()).from_utf16(cursor.blockNumber(), cursor.positionInBlock())
-
-
-def _guarded_edit(claim_id: int, field: str, value: object, link: Link) -> cmd.Call:
-    """The worker side of a field edit: refused if an earlier edit of its chain was refused;
-    returns the field's stored value before the edit with the updated claim."""
-
-    def _call(desk: Any) -> Outcome[tuple[object, ClaimInfo]]:
-        if link.broken.is_set():
-            raise ConflictError(f"claim {claim_id} was changed elsewhere", claim_id, link.expected)
-        before = getattr(desk.claim(claim_id), field)
-        try:
-            outcome = cmd.set_field(claim_id, field, value, link.expected)(desk)
-        except ConflictError:
-            link.broken.set()
-            raise
-        return Outcome((before, outcome.value), outcome.changes)
-
-    return _call

@@ -1,0 +1,83 @@
+"""Bringing documents in and copies out: import with progress, paste, the demo desk, save a copy."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+
+from factdesk.core.errors import KnownError
+from factdesk.ui import undo_commands as cmd
+from factdesk.ui.desk_slot import desk_slot
+from factdesk.ui.import_report import ImportReportDialog, needs_report
+
+
+class DeskFiles:
+    """Mixed into DeskView (which provides w, client, _client, _push, _status, _guard,
+    _show_new_document)."""
+
+    async def import_paths(self, paths: Sequence[Path]) -> None:
+        from factdesk.ui.import_flow import import_with_progress  # noqa: PLC0415
+
+        if self.client is None or not paths:
+            return
+        try:
+            report = await import_with_progress(self.w, self.client, paths)
+        except KnownError as exc:
+            self.w.show_error("Import failed", str(exc))
+            return
+        self.client.announce(report.changes)
+        if report.imported:
+            self._push(cmd.ImportCommand(self.client, report.imported))
+            await self._show_new_document(report.imported[0].id)
+        count = len(report.imported)
+        self._status(f"Imported {count} document{'s' if count != 1 else ''}.", 5000)
+        if needs_report(report):
+            dialog = ImportReportDialog(report, self.w)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+    @desk_slot()
+    async def paste_text(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if self.client is None:
+            return
+        if not text.strip():
+            self._status("The clipboard holds no text to paste as a document.")
+            return
+        doc = await self._guard(
+            self._client().act(lambda desk: desk.import_text(text)), "paste the text"
+        )
+        if doc is not None:
+            self._push(cmd.ImportCommand(self._client(), (doc,)))
+            await self._show_new_document(doc.id)
+
+    async def open_demo(self) -> None:
+        from factdesk.core.paths import user_data_dir  # noqa: PLC0415
+
+        target = user_data_dir() / "demo.factdesk"
+
+        def _build() -> Path:
+            from factdesk.services.demo import build_demo_desk  # noqa: PLC0415
+
+            return build_demo_desk(target)
+
+        loop = asyncio.get_running_loop()
+        self._status("Building the demo desk…")
+        try:
+            path = await loop.run_in_executor(None, _build)
+        except KnownError as exc:
+            self.w.show_error("The demo desk could not be built", str(exc))
+            return
+        await self.w.open_desk(path, create=False)
+
+    async def save_copy(self, target: Path) -> None:
+        if self.client is None:
+            return
+        done = await self._guard(
+            self._client().call(lambda desk: desk.save_copy(target)), "save a copy"
+        )
+        if done is not None:
+            self._status(f"Saved a copy as {target}.", 5000)
