@@ -146,6 +146,12 @@ def _claim_history(desk: Desk, args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
+    from factdesk.cli.export import export_sheet  # noqa: PLC0415
+
+    return export_sheet(desk, args)
+
+
 def _print_claim(claim: ClaimInfo, as_json: bool) -> None:
     if as_json:
         _json(claim.as_json())
@@ -162,4 +168,5 @@ HANDLERS = {
     "search": cmd_search,
     "claims": cmd_claims,
     "claim": cmd_claim,
+    "export": cmd_export,
 }

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from factdesk.cli.parser import build_parser
+from factdesk.cli.parser import build_parser, check_args
 from factdesk.core.errors import KnownError
 from factdesk.core.paths import default_desk_path
 
@@ -18,7 +18,9 @@ CREATING_COMMANDS = frozenset({None, "gui", "import"})
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    check_args(parser, args)
     desk_path = Path(args.desk).expanduser() if args.desk else default_desk_path()
     if args.command == "gui" and args.path:
         desk_path = Path(args.path).expanduser()

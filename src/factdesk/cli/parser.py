@@ -8,10 +8,13 @@ import re
 from factdesk import __version__
 from factdesk.core.errors import InvalidInputError
 from factdesk.core.fields import clean_date
-from factdesk.core.statuses import STATUSES
+from factdesk.core.statuses import STATUSES, VERDICTS
 
 _SPAN = re.compile(r"^\s*([0-9]+)\s*:\s*([0-9]+)\s*$")  # ASCII digits only
 _MAX_ID = 2**63 - 1  # SQLite INTEGER
+# the same as factdesk.factsheet.export's, repeated so building the parser imports nothing more
+EXPORT_FORMATS = ("pdf", "csv", "json", "md")
+PAGE_SIZES = ("a4", "letter")
 
 
 def span_arg(value: str) -> tuple[int, int]:
@@ -85,7 +88,49 @@ def build_parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="list claims")
     _filters(claims)
     claims.add_argument("--json", action="store_true")
+
+    _export_command(commands)
     return parser
+
+
+def _export_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = commands.add_parser(
+        "export",
+        help="write a fact sheet: pdf, csv, json (ClaimReview JSON-LD) or md",
+        description="Write a fact sheet of the claims with a verdict (or those chosen with "
+        "--status, --doc, --speaker). The signature comes from $FACTDESK_EDITOR, "
+        "$FACTDESK_ORGANISATION and $FACTDESK_SITE_URL.",
+    )
+    export.add_argument(
+        "format", choices=EXPORT_FORMATS, metavar="FORMAT", help="pdf, csv, json, md"
+    )
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    _filters(export, default_help=f"default: {' '.join(VERDICTS)}")
+    export.add_argument("--title", metavar="T", help="the sheet's title (default: Fact sheet)")
+    export.add_argument(
+        "--page-size", choices=PAGE_SIZES, default=None, help="pdf: paper size (default: a4)"
+    )
+    export.add_argument("--bom", action="store_true", help="csv: start with a UTF-8 BOM (Excel)")
+    export.add_argument(
+        "--per-highlight", action="store_true", help="csv: one row per quotation, not per claim"
+    )
+    export.set_defaults(usage_error=export.error)  # check_args reports with export's usage
+
+
+def check_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors argparse cannot see: options that belong to another export format."""
+    if args.command != "export":
+        return
+    fail = getattr(args, "usage_error", parser.error)
+    if args.page_size and args.format != "pdf":
+        fail("--page-size applies to pdf only")
+    for flag, given in (("--bom", args.bom), ("--per-highlight", args.per_highlight)):
+        if given and args.format != "csv":
+            fail(f"{flag} applies to csv only")
+    if args.title is not None and not args.title.strip():
+        fail("the --title is empty")
+    if not args.output.strip():
+        fail("the output file name is empty")
 
 
 def _claim_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -129,13 +174,16 @@ def _fields(parser: argparse.ArgumentParser, *, status_default: str | None) -> N
     parser.add_argument("--note", metavar="TEXT", help="the verdict note")
 
 
-def _filters(parser: argparse.ArgumentParser) -> None:
+def _filters(parser: argparse.ArgumentParser, *, default_help: str = "") -> None:
+    default = f"; {default_help}" if default_help else ""
     parser.add_argument(
         "--status",
         choices=STATUSES,
         action="append",
         metavar="S",
-        help=f"only these statuses (repeatable): {', '.join(STATUSES)}",
+        help=f"only these statuses (repeatable): {', '.join(STATUSES)}{default}",
     )
-    parser.add_argument("--doc", type=id_arg("document"), metavar="DOC")
-    parser.add_argument("--speaker", metavar="NAME")
+    parser.add_argument(
+        "--doc", type=id_arg("document"), metavar="DOC", help="only claims quoted in this document"
+    )
+    parser.add_argument("--speaker", metavar="NAME", help="only claims by this speaker (or alias)")
