@@ -255,3 +255,16 @@ def test_csv_json_and_markdown_need_no_qt(deskfile: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     for fmt in ("csv", "json", "md"):
         assert (tmp_path / f"s.{fmt}").stat().st_size > 0
+
+
+def test_status_takes_several_values_after_one_flag_or_repeated(tmp_path) -> None:
+    from factdesk.cli.parser import build_parser
+
+    parser = build_parser()
+    out = str(tmp_path / "x.csv")
+    one = parser.parse_args(["export", "csv", "-o", out, "--status", "verified", "false"])
+    repeated = parser.parse_args(
+        ["export", "csv", "-o", out, "--status", "verified", "--status", "false"]
+    )
+    assert one.status == repeated.status == ["verified", "false"]
+    assert parser.parse_args(["claims", "--status", "misleading"]).status == ["misleading"]

@@ -179,9 +179,11 @@ def _filters(parser: argparse.ArgumentParser, *, default_help: str = "") -> None
     parser.add_argument(
         "--status",
         choices=STATUSES,
-        action="append",
+        action="extend",
+        nargs="+",  # DESIGN §4 writes `--status S ...`: several after one flag, or repeated
         metavar="S",
-        help=f"only these statuses (repeatable): {', '.join(STATUSES)}{default}",
+        help=f"only these statuses (one or more, or repeat the flag): {', '.join(STATUSES)}"
+        f"{default}",
     )
     parser.add_argument(
         "--doc", type=id_arg("document"), metavar="DOC", help="only claims quoted in this document"
