@@ -8,21 +8,16 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factdesk.core.errors import KnownError
-from factdesk.core.records import DocumentInfo, DocumentText
 from factdesk.core.statuses import VERDICTS
-from factdesk.factsheet.export import needs_texts, write_sheet
-from factdesk.factsheet.model import build_factsheet, web_url
-from factdesk.factsheet.write import ExportError, check_target
+from factdesk.factsheet.gather import DEFAULT_TITLE, ExportRequest, export_from_desk
+from factdesk.factsheet.model import web_url
 
 if TYPE_CHECKING:
     from factdesk.services import Desk
-
-DEFAULT_TITLE = "Fact sheet"
 
 
 def signature() -> tuple[str | None, str | None]:
@@ -54,40 +49,22 @@ def export_sheet(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _export(desk: Desk, args: argparse.Namespace) -> int:
-    target = Path(args.output).expanduser()
-    # refuse before any work: a wrong folder, or the desk itself as the output
-    check_target(target)
-    if target.exists() and target.resolve() == desk.path.resolve():
-        raise ExportError(target, "it is the desk file itself")
     organisation, site = signature()
-    if args.doc is not None:
-        desk.document(args.doc)  # a document the desk does not hold is an error, not 0 claims
-    claims = desk.claims(statuses=args.status or VERDICTS, doc_id=args.doc, speaker=args.speaker)
-    quoted = {span.doc for claim in claims for span in claim.spans}
-    documents: dict[int, DocumentText | DocumentInfo]
-    if needs_texts(args.format):
-        documents = {doc_id: desk.document(doc_id) for doc_id in sorted(quoted)}
-    else:
-        documents = {d.id: d for d in desk.documents() if d.id in quoted}
-    sheet = build_factsheet(
-        claims,
-        documents,
-        title=(args.title or DEFAULT_TITLE).strip(),
-        editor=desk.editor,
-        desk_name=desk.path.stem,
-        organisation=organisation,
-        url=site,
-        generated_at=datetime.now().astimezone(),
-    )
-    written = write_sheet(
-        sheet,
-        args.format,
-        target,
+    request = ExportRequest(
+        fmt=args.format,
+        target=Path(args.output),
+        statuses=args.status or VERDICTS,
+        doc_id=args.doc,
+        speaker=args.speaker,
+        title=args.title or DEFAULT_TITLE,
         page_size=args.page_size or "a4",
         bom=args.bom,
         per_highlight=args.per_highlight,
+        organisation=organisation,
+        site_url=site,
     )
-    if not claims:
+    written = export_from_desk(desk, request)
+    if not written.claims and not written.left_out:
         print("factdesk: no claims match; the fact sheet is empty", file=sys.stderr)
     if written.left_out:
         print(

@@ -1,0 +1,89 @@
+"""One export from an open desk: choose the claims, read what they quote, write the sheet.
+
+Shared by the command line and the window. The desk is passed in (anything with the `Desk`
+read methods), so this module needs neither the services nor Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from factdesk.core.records import ClaimInfo, DocumentInfo, DocumentText
+from factdesk.core.statuses import VERDICTS
+from factdesk.factsheet.export import Written, needs_texts, write_sheet
+from factdesk.factsheet.model import build_factsheet
+from factdesk.factsheet.write import ExportError, check_target
+
+DEFAULT_TITLE = "Fact sheet"
+
+
+class DeskReader(Protocol):
+    path: Path
+    editor: str
+
+    def claims(self, **filters: Any) -> list[ClaimInfo]: ...
+    def document(self, doc_id: int) -> DocumentText: ...
+    def documents(self) -> list[DocumentInfo]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    fmt: str
+    target: Path
+    statuses: Sequence[str] = VERDICTS
+    doc_id: int | None = None
+    speaker: str | None = None
+    title: str = DEFAULT_TITLE
+    page_size: str = "a4"
+    bom: bool = False
+    per_highlight: bool = False
+    organisation: str | None = None
+    site_url: str | None = None
+
+
+def export_from_desk(
+    desk: DeskReader,
+    request: ExportRequest,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Written:
+    """Write the fact sheet `request` asks for; refuses (ExportError) before any work when the
+    target cannot be written or is the desk itself."""
+    target = request.target.expanduser()
+    check_target(target)
+    if target.exists() and target.resolve() == desk.path.resolve():
+        raise ExportError(target, "it is the desk file itself")
+    if request.doc_id is not None:
+        desk.document(request.doc_id)  # an unknown document is an error, not an empty sheet
+    claims = desk.claims(
+        statuses=request.statuses or VERDICTS, doc_id=request.doc_id, speaker=request.speaker
+    )
+    quoted = {span.doc for claim in claims for span in claim.spans}
+    documents: dict[int, DocumentText | DocumentInfo]
+    if needs_texts(request.fmt):
+        documents = {doc_id: desk.document(doc_id) for doc_id in sorted(quoted)}
+    else:
+        documents = {d.id: d for d in desk.documents() if d.id in quoted}
+    sheet = build_factsheet(
+        claims,
+        documents,
+        title=request.title.strip() or DEFAULT_TITLE,
+        editor=desk.editor,
+        desk_name=desk.path.stem,
+        organisation=request.organisation,
+        url=request.site_url,
+        generated_at=datetime.now().astimezone(),
+    )
+    return write_sheet(
+        sheet,
+        request.fmt,
+        target,
+        page_size=request.page_size,
+        bom=request.bom,
+        per_highlight=request.per_highlight,
+        progress=progress,
+    )
