@@ -4,29 +4,22 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factdesk.core.errors import KnownError
 from factdesk.core.statuses import VERDICTS
-from factdesk.factsheet.gather import DEFAULT_TITLE, ExportRequest, export_from_desk
-from factdesk.factsheet.model import web_url
+from factdesk.factsheet.gather import (
+    DEFAULT_TITLE,
+    ExportRequest,
+    export_from_desk,
+    signature_from_env,
+)
 
 if TYPE_CHECKING:
     from factdesk.services import Desk
-
-
-def signature() -> tuple[str | None, str | None]:
-    """The organisation and the site URL the sheet is published under (until Settings exist)."""
-    organisation = os.environ.get("FACTDESK_ORGANISATION", "").strip() or None
-    site = os.environ.get("FACTDESK_SITE_URL", "").strip() or None
-    if site and not web_url(site):
-        raise KnownError(f"FACTDESK_SITE_URL is not an http(s) address: {site}")
-    return organisation, site
 
 
 @contextmanager
@@ -49,7 +42,7 @@ def export_sheet(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def _export(desk: Desk, args: argparse.Namespace) -> int:
-    organisation, site = signature()
+    organisation, site = signature_from_env()
     request = ExportRequest(
         fmt=args.format,
         target=Path(args.output),

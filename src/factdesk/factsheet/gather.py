@@ -6,19 +6,30 @@ read methods), so this module needs neither the services nor Qt.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from factdesk.core.errors import KnownError
 from factdesk.core.records import ClaimInfo, DocumentInfo, DocumentText
 from factdesk.core.statuses import VERDICTS
 from factdesk.factsheet.export import Written, needs_texts, write_sheet
-from factdesk.factsheet.model import build_factsheet
+from factdesk.factsheet.model import build_factsheet, web_url
 from factdesk.factsheet.write import ExportError, check_target
 
 DEFAULT_TITLE = "Fact sheet"
+
+
+def signature_from_env() -> tuple[str | None, str | None]:
+    """The organisation and the site URL the sheet is published under (until Settings exist)."""
+    organisation = os.environ.get("FACTDESK_ORGANISATION", "").strip() or None
+    site = os.environ.get("FACTDESK_SITE_URL", "").strip() or None
+    if site and not web_url(site):
+        raise KnownError(f"FACTDESK_SITE_URL is not an http(s) address: {site}")
+    return organisation, site
 
 
 class DeskReader(Protocol):

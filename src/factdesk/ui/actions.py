@@ -18,6 +18,7 @@ class Actions:
     open_desk: QAction
     recent: QMenu
     save_copy: QAction
+    export: QAction
     import_files: QAction
     paste_text: QAction
     quit: QAction
@@ -64,6 +65,7 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         open_desk=_action(window, "&Open desk…", Key.Open),
         recent=QMenu("Recent &desks", window),
         save_copy=_action(window, "Save a &copy…", "Ctrl+Shift+S"),
+        export=_action(window, "&Export fact sheet…", "Ctrl+E"),
         import_files=_action(window, "&Import articles…", "Ctrl+I"),
         paste_text=_action(window, "&Paste as new document", "Ctrl+Shift+V"),
         quit=_action(window, "&Quit", Key.Quit, "Ctrl+Q"),
@@ -91,6 +93,8 @@ def _build_menus(window: QMainWindow, a: Actions) -> None:
         file.addAction(item)
     file.addMenu(a.recent)
     file.addAction(a.save_copy)
+    file.addSeparator()
+    file.addAction(a.export)
     file.addSeparator()
     file.addAction(a.import_files)
     file.addAction(a.paste_text)

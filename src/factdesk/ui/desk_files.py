@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from factdesk.core.errors import KnownError
@@ -81,3 +83,75 @@ class DeskFiles:
         )
         if done is not None:
             self._status(f"Saved a copy as {target}.", 5000)
+
+    # --- fact sheets ---------------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        """File ▸ Export fact sheet: the choices, then where to write it."""
+        from factdesk.ui.export_dialog import ExportDialog  # noqa: PLC0415
+
+        if self.client is None:
+            return
+        speakers = sorted(
+            {c.speaker for c in self.w.claims.model.claims() if c.speaker}, key=str.casefold
+        )
+        doc = self.doc.info.title if self.doc is not None else None
+        dialog = ExportDialog(self.w.settings, speakers, open_document=doc, parent=self.w)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self._ask_export_target)
+        dialog.open()
+
+    def _ask_export_target(self, choices: dict[str, Any]) -> None:
+        from factdesk.ui.file_dialogs import ask_save_file  # noqa: PLC0415
+
+        fmt = str(choices["format"])
+        folder = str(self.w.settings.value("export/folder", str(self._client().path.parent)))
+        ask_save_file(
+            self.w,
+            "Export fact sheet",
+            folder,
+            f"{fmt.upper()} files (*.{fmt});;All files (*)",
+            lambda path: self._spawn(self.export_to(path, choices)),
+            suffix=fmt,
+        )
+
+    async def export_to(self, target: Path, choices: dict[str, Any]) -> None:
+        """Write the fact sheet on the desk's worker; the window stays responsive."""
+        from factdesk.factsheet.gather import (  # noqa: PLC0415
+            DEFAULT_TITLE,
+            ExportRequest,
+            export_from_desk,
+            signature_from_env,
+        )
+
+        self.w.settings.setValue("export/folder", str(target.parent))
+        try:
+            organisation, site = signature_from_env()
+            if choices["format"] == "pdf":
+                from factdesk.factsheet.pdf import font_family  # noqa: PLC0415
+
+                font_family()  # registers the shipped font here, on the GUI thread, once
+        except KnownError as exc:
+            self.w.show_error("The fact sheet could not be written", str(exc))
+            return
+        request = ExportRequest(
+            fmt=str(choices["format"]),
+            target=target,
+            statuses=tuple(choices["statuses"]),
+            doc_id=self.doc.info.id if choices["open_document_only"] and self.doc else None,
+            speaker=choices["speaker"],
+            title=str(choices["title"]) or DEFAULT_TITLE,
+            page_size=str(choices["page_size"]),
+            bom=bool(choices["bom"]),
+            per_highlight=bool(choices["per_highlight"]),
+            organisation=organisation,
+            site_url=site,
+        )
+        self._status(f"Writing {target.name}…", 0)
+        written = await self._guard(
+            self._client().call(lambda desk: export_from_desk(desk, request)),
+            "write the fact sheet",
+        )
+        if written is not None:
+            pages = "" if written.pages is None else f", {written.pages} pages"
+            self._status(f"Wrote {written.path}: {written.claims} claims{pages}.", 10000)

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         a.new_desk.triggered.connect(self.choose_new_desk)
         a.open_desk.triggered.connect(self.choose_desk)
         a.save_copy.triggered.connect(self.save_copy)
+        a.export.triggered.connect(dv.ask_export)
         a.import_files.triggered.connect(self.choose_files)
         a.paste_text.triggered.connect(dv.paste_text)
         a.quit.triggered.connect(self.close)

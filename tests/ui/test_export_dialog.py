@@ -1,0 +1,63 @@
+"""File ▸ Export fact sheet: the dialog's choices are remembered, and the export it drives
+writes a real fact sheet from the window's desk (read back with pypdf)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from window_helpers import import_one, make_claim
+
+from factdesk.services import Desk
+from factdesk.ui.export_dialog import ExportDialog
+from factdesk.ui.main_window import MainWindow
+
+
+def test_dialog_choices_are_remembered(qtbot: Any, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = ExportDialog(settings, ["Keir Starmer"], open_document="Paris summit")
+    qtbot.addWidget(dialog)
+    assert dialog.choices()["statuses"] == ["verified", "false", "misleading", "unverifiable"]
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.bom.isEnabled() and not dialog.page_size.isEnabled()
+    dialog.statuses["unchecked"].setChecked(True)
+    dialog.title.setText("Budget checks")
+    with qtbot.waitSignal(dialog.chosen) as chosen:
+        dialog._accept()
+    assert chosen.args[0]["format"] == "csv"
+    again = ExportDialog(settings, [], open_document=None)
+    qtbot.addWidget(again)
+    assert again.choices()["format"] == "csv"
+    assert again.choices()["title"] == "Budget checks"
+    assert "unchecked" in again.choices()["statuses"]
+    for box in again.statuses.values():
+        box.setChecked(False)
+    assert not again._ok.isEnabled()  # nothing to export without a status
+
+
+def test_export_from_the_window_writes_the_chosen_claims(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk, run: Callable[..., Any]
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    kept = make_claim(window, qtbot, "spend 2.5 per cent of GDP")
+    window.actions_.statuses["verified"].trigger()
+    qtbot.waitUntil(lambda: other.claim(kept).status == "verified", timeout=5000)
+    make_claim(window, qtbot, "a fantasy")  # unchecked: not in the default export
+    window.actions_.export.trigger()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, ExportDialog) for w in QApplication.topLevelWidgets()),
+        timeout=5000,
+    )
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog))
+    choices = dialog.choices()
+    dialog.close()
+    target = tmp_path / "sheet.pdf"
+    run(window.desk_view.export_to(target, choices), timeout=30)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "spend 2.5 per cent of GDP" in text
+    assert "a fantasy" not in text
+    assert "sheet.pdf" in window.statusBar().currentMessage()
