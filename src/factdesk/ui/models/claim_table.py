@@ -6,7 +6,6 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 
 from factdesk.core.records import ClaimInfo
 from factdesk.core.statuses import LABELS, STATUSES
+from factdesk.ui.models.records_table import RecordsTableModel
 
 COL_STATUS, COL_TEXT, COL_SPEAKER, COL_DATE = range(4)
 HEADERS = ("Status", "Claim", "Speaker", "Date")
@@ -25,17 +25,18 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ClaimTableModel(QAbstractTableModel):
+class ClaimTableModel(RecordsTableModel):
     """Holds detached ClaimInfo records; changed claims are replaced row by row."""
+
+    HEADERS = HEADERS
 
     def __init__(self) -> None:
         super().__init__()
-        self._claims: list[ClaimInfo] = []
         self._rows: dict[int, int] = {}
 
     def set_claims(self, claims: Sequence[ClaimInfo]) -> None:
         self.beginResetModel()
-        self._claims = list(claims)
+        self._items = list(claims)
         self._reindex()
         self.endResetModel()
 
@@ -43,12 +44,12 @@ class ClaimTableModel(QAbstractTableModel):
         """Show `claim`'s current values: replace its row, or append it."""
         row = self._rows.get(claim.id)
         if row is not None:
-            self._claims[row] = claim
+            self._items[row] = claim
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
             return
-        end = len(self._claims)
+        end = len(self._items)
         self.beginInsertRows(QModelIndex(), end, end)
-        self._claims.append(claim)
+        self._items.append(claim)
         self._rows[claim.id] = end
         self.endInsertRows()
 
@@ -58,50 +59,31 @@ class ClaimTableModel(QAbstractTableModel):
             if row is None:
                 continue
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._claims[row]
+            del self._items[row]
             self._reindex()
             self.endRemoveRows()
 
     def claim_at(self, row: int) -> ClaimInfo:
-        return self._claims[row]
+        return self._items[row]
 
     def row_of(self, claim_id: int) -> int | None:
         return self._rows.get(claim_id)
 
     def claim(self, claim_id: int) -> ClaimInfo | None:
         row = self._rows.get(claim_id)
-        return None if row is None else self._claims[row]
+        return None if row is None else self._items[row]
 
     def claims(self) -> list[ClaimInfo]:
-        return list(self._claims)
+        return list(self._items)
 
     def _reindex(self) -> None:
-        self._rows = {c.id: row for row, c in enumerate(self._claims)}
+        self._rows = {c.id: row for row, c in enumerate(self._items)}
 
     # --- Qt overrides --------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._claims):
-            return None
-        getter = _ROLES.get(role)
-        return None if getter is None else getter(self._claims[index.row()], index.column())
+        record, getter = self._record(index), _ROLES.get(role)
+        return None if record is None or getter is None else getter(record, index.column())
 
 
 def _display(claim: ClaimInfo, col: int) -> str | None:

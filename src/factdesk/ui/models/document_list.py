@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from factdesk.core.records import DocumentInfo
+from factdesk.ui.models.records_table import RecordsTableModel
 
 COL_TITLE, COL_OUTLET, COL_DATE, COL_CLAIMS = range(4)
 HEADERS = ("Title", "Outlet", "Date", "Claims")
@@ -23,57 +23,39 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(RecordsTableModel):
+    HEADERS = HEADERS
+
     def __init__(self) -> None:
         super().__init__()
-        self._docs: list[DocumentInfo] = []
         self._rows: dict[int, int] = {}
 
     def set_documents(self, docs: Sequence[DocumentInfo]) -> None:
         """Replace the rows; rows whose document is unchanged keep their identity in views."""
-        if [d.id for d in docs] == [d.id for d in self._docs]:
-            self._docs = list(docs)
+        if [d.id for d in docs] == [d.id for d in self._items]:
+            self._items = list(docs)
             if docs:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(docs) - 1, COL_CLAIMS))
             return
         self.beginResetModel()
-        self._docs = list(docs)
-        self._rows = {d.id: row for row, d in enumerate(self._docs)}
+        self._items = list(docs)
+        self._rows = {d.id: row for row, d in enumerate(self._items)}
         self.endResetModel()
 
     def document_at(self, row: int) -> DocumentInfo:
-        return self._docs[row]
+        return self._items[row]
 
     def row_of(self, doc_id: int) -> int | None:
         return self._rows.get(doc_id)
 
     def documents(self) -> list[DocumentInfo]:
-        return list(self._docs)
+        return list(self._items)
 
     # --- Qt overrides --------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._docs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._docs):
-            return None
-        getter = _ROLES.get(role)
-        return None if getter is None else getter(self._docs[index.row()], index.column())
+        record, getter = self._record(index), _ROLES.get(role)
+        return None if record is None or getter is None else getter(record, index.column())
 
 
 def _display(doc: DocumentInfo, col: int) -> str | None:

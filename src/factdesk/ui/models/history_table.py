@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from factdesk.core.records import HistoryEntry
 from factdesk.core.statuses import LABELS
+from factdesk.ui.models.records_table import RecordsTableModel
 
 COL_WHEN, COL_WHO, COL_CHANGE = range(3)
 HEADERS = ("When", "Who", "Change")
@@ -31,37 +32,19 @@ def describe(entry: HistoryEntry) -> str:
     return f"{entry.field}: “{old}” → “{new}”"
 
 
-class HistoryTableModel(QAbstractTableModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self._entries: list[HistoryEntry] = []
+class HistoryTableModel(RecordsTableModel):
+    HEADERS = HEADERS
 
     def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
         self.beginResetModel()
-        self._entries = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
+        self._items = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        entry = self._record(index)
+        if entry is None:
             return None
-        entry, col = self._entries[index.row()], index.column()
+        col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == COL_WHEN:
                 return entry.at.replace("T", " ").removesuffix("Z")
