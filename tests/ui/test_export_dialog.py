@@ -61,3 +61,27 @@ def test_export_from_the_window_writes_the_chosen_claims(
     assert "spend 2.5 per cent of GDP" in text
     assert "a fantasy" not in text
     assert "sheet.pdf" in window.statusBar().currentMessage()
+
+
+def test_print_shows_a_preview_painted_like_the_pdf(
+    window: MainWindow, qtbot: Any, tmp_path: Path, other: Desk, run: Callable[..., Any]
+) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    import_one(window, qtbot, tmp_path)
+    claim_id = make_claim(window, qtbot, "spend 2.5 per cent of GDP")
+    window.actions_.statuses["false"].trigger()
+    qtbot.waitUntil(lambda: other.claim(claim_id).status == "false", timeout=5000)
+    window.actions_.print_sheet.trigger()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, ExportDialog) for w in QApplication.topLevelWidgets()),
+        timeout=5000,
+    )
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ExportDialog))
+    assert dialog.for_print and not dialog.format.isVisible()
+    choices = dialog.choices()
+    dialog.close()
+    preview = run(window.desk_view.print_preview(choices), timeout=30)
+    assert isinstance(preview, QPrintPreviewDialog)
+    qtbot.waitUntil(lambda: preview.pages >= 1, timeout=10000)  # painted by paint_pages
+    preview.close()

@@ -17,7 +17,7 @@ from factdesk.core.errors import KnownError
 from factdesk.core.records import ClaimInfo, DocumentInfo, DocumentText
 from factdesk.core.statuses import VERDICTS
 from factdesk.factsheet.export import Written, needs_texts, write_sheet
-from factdesk.factsheet.model import build_factsheet, web_url
+from factdesk.factsheet.model import FactSheet, build_factsheet, web_url
 from factdesk.factsheet.write import ExportError, check_target
 
 DEFAULT_TITLE = "Fact sheet"
@@ -56,6 +56,31 @@ class ExportRequest:
     site_url: str | None = None
 
 
+def sheet_from_desk(desk: DeskReader, request: ExportRequest) -> FactSheet:
+    """The fact sheet `request` asks for, read from the desk (nothing is written)."""
+    if request.doc_id is not None:
+        desk.document(request.doc_id)  # an unknown document is an error, not an empty sheet
+    claims = desk.claims(
+        statuses=request.statuses or VERDICTS, doc_id=request.doc_id, speaker=request.speaker
+    )
+    quoted = {span.doc for claim in claims for span in claim.spans}
+    documents: dict[int, DocumentText | DocumentInfo]
+    if needs_texts(request.fmt):
+        documents = {doc_id: desk.document(doc_id) for doc_id in sorted(quoted)}
+    else:
+        documents = {d.id: d for d in desk.documents() if d.id in quoted}
+    return build_factsheet(
+        claims,
+        documents,
+        title=request.title.strip() or DEFAULT_TITLE,
+        editor=desk.editor,
+        desk_name=desk.path.stem,
+        organisation=request.organisation,
+        url=request.site_url,
+        generated_at=datetime.now().astimezone(),
+    )
+
+
 def export_from_desk(
     desk: DeskReader,
     request: ExportRequest,
@@ -68,29 +93,8 @@ def export_from_desk(
     check_target(target)
     if target.exists() and target.resolve() == desk.path.resolve():
         raise ExportError(target, "it is the desk file itself")
-    if request.doc_id is not None:
-        desk.document(request.doc_id)  # an unknown document is an error, not an empty sheet
-    claims = desk.claims(
-        statuses=request.statuses or VERDICTS, doc_id=request.doc_id, speaker=request.speaker
-    )
-    quoted = {span.doc for claim in claims for span in claim.spans}
-    documents: dict[int, DocumentText | DocumentInfo]
-    if needs_texts(request.fmt):
-        documents = {doc_id: desk.document(doc_id) for doc_id in sorted(quoted)}
-    else:
-        documents = {d.id: d for d in desk.documents() if d.id in quoted}
-    sheet = build_factsheet(
-        claims,
-        documents,
-        title=request.title.strip() or DEFAULT_TITLE,
-        editor=desk.editor,
-        desk_name=desk.path.stem,
-        organisation=request.organisation,
-        url=request.site_url,
-        generated_at=datetime.now().astimezone(),
-    )
     return write_sheet(
-        sheet,
+        sheet_from_desk(desk, request),
         request.fmt,
         target,
         page_size=request.page_size,

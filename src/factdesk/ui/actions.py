@@ -19,6 +19,7 @@ class Actions:
     recent: QMenu
     save_copy: QAction
     export: QAction
+    print_sheet: QAction
     import_files: QAction
     paste_text: QAction
     quit: QAction
@@ -66,6 +67,7 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         recent=QMenu("Recent &desks", window),
         save_copy=_action(window, "Save a &copy…", "Ctrl+Shift+S"),
         export=_action(window, "&Export fact sheet…", "Ctrl+E"),
+        print_sheet=_action(window, "&Print fact sheet…", Key.Print, "Ctrl+P"),
         import_files=_action(window, "&Import articles…", "Ctrl+I"),
         paste_text=_action(window, "&Paste as new document", "Ctrl+Shift+V"),
         quit=_action(window, "&Quit", Key.Quit, "Ctrl+Q"),
@@ -95,6 +97,7 @@ def _build_menus(window: QMainWindow, a: Actions) -> None:
     file.addAction(a.save_copy)
     file.addSeparator()
     file.addAction(a.export)
+    file.addAction(a.print_sheet)
     file.addSeparator()
     file.addAction(a.import_files)
     file.addAction(a.paste_text)

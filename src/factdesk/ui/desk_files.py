@@ -86,8 +86,9 @@ class DeskFiles:
 
     # --- fact sheets ---------------------------------------------------------------------
 
-    def ask_export(self) -> None:
-        """File ▸ Export fact sheet: the choices, then where to write it."""
+    def ask_export(self, *, for_print: bool = False) -> None:
+        """File ▸ Export fact sheet (or Print): the choices, then where to write it (or the
+        print preview)."""
         from factdesk.ui.export_dialog import ExportDialog  # noqa: PLC0415
 
         if self.client is None:
@@ -96,9 +97,14 @@ class DeskFiles:
             {c.speaker for c in self.w.claims.model.claims() if c.speaker}, key=str.casefold
         )
         doc = self.doc.info.title if self.doc is not None else None
-        dialog = ExportDialog(self.w.settings, speakers, open_document=doc, parent=self.w)
+        dialog = ExportDialog(
+            self.w.settings, speakers, open_document=doc, for_print=for_print, parent=self.w
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.chosen.connect(self._ask_export_target)
+        if for_print:
+            dialog.chosen.connect(lambda choices: self._spawn(self.print_preview(choices)))
+        else:
+            dialog.chosen.connect(self._ask_export_target)
         dialog.open()
 
     def _ask_export_target(self, choices: dict[str, Any]) -> None:
@@ -115,16 +121,33 @@ class DeskFiles:
             suffix=fmt,
         )
 
-    async def export_to(self, target: Path, choices: dict[str, Any]) -> None:
-        """Write the fact sheet on the desk's worker; the window stays responsive."""
+    async def print_preview(self, choices: dict[str, Any]) -> Any:
+        """Gather the sheet on the worker, then preview it here (painting needs this thread)."""
+        from factdesk.factsheet.gather import sheet_from_desk  # noqa: PLC0415
+        from factdesk.ui.print_flow import open_preview  # noqa: PLC0415
+
+        request = self._export_request(Path("print.pdf"), choices)
+        if request is None:
+            return None
+        sheet = await self._guard(
+            self._client().call(lambda desk: sheet_from_desk(desk, request)), "print"
+        )
+        if sheet is None:
+            return None
+        # held here too: the preview points at its printer, which must outlive it
+        self._preview = open_preview(
+            self.w, sheet, page_size=request.page_size, failed=self._status
+        )
+        return self._preview
+
+    def _export_request(self, target: Path, choices: dict[str, Any]) -> Any:
+        """The request the dialog's choices make, or None (and one sentence) if impossible."""
         from factdesk.factsheet.gather import (  # noqa: PLC0415
             DEFAULT_TITLE,
             ExportRequest,
-            export_from_desk,
             signature_from_env,
         )
 
-        self.w.settings.setValue("export/folder", str(target.parent))
         try:
             organisation, site = signature_from_env()
             if choices["format"] == "pdf":
@@ -132,9 +155,9 @@ class DeskFiles:
 
                 font_family()  # registers the shipped font here, on the GUI thread, once
         except KnownError as exc:
-            self.w.show_error("The fact sheet could not be written", str(exc))
-            return
-        request = ExportRequest(
+            self.w.show_error("The fact sheet could not be made", str(exc))
+            return None
+        return ExportRequest(
             fmt=str(choices["format"]),
             target=target,
             statuses=tuple(choices["statuses"]),
@@ -147,6 +170,15 @@ class DeskFiles:
             organisation=organisation,
             site_url=site,
         )
+
+    async def export_to(self, target: Path, choices: dict[str, Any]) -> None:
+        """Write the fact sheet on the desk's worker; the window stays responsive."""
+        from factdesk.factsheet.gather import export_from_desk  # noqa: PLC0415
+
+        self.w.settings.setValue("export/folder", str(target.parent))
+        request = self._export_request(target, choices)
+        if request is None:
+            return
         self._status(f"Writing {target.name}…", 0)
         written = await self._guard(
             self._client().call(lambda desk: export_from_desk(desk, request)),

@@ -334,7 +334,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         a.delete_claim.setEnabled(has_desk and has_claim)
         for action in a.statuses.values():
             action.setEnabled(has_desk and has_claim)
-        for action in (a.import_files, a.paste_text, a.save_copy, a.export):
+        for action in (a.import_files, a.paste_text, a.save_copy, a.export, a.print_sheet):
             action.setEnabled(has_desk)
 
 

@@ -39,10 +39,12 @@ class ExportDialog(QDialog):
         speakers: Sequence[str],
         *,
         open_document: str | None,
+        for_print: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export fact sheet")
+        self.for_print = for_print
+        self.setWindowTitle("Print fact sheet" if for_print else "Export fact sheet")
         self.settings = settings
         self.format = QComboBox()
         for key, label in FORMATS:
@@ -76,7 +78,9 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Preview…" if for_print else "Export…"
+        )
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -85,6 +89,10 @@ class ExportDialog(QDialog):
             box.toggled.connect(self._update)
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._restore()
+        if for_print:  # a printed sheet is the PDF's layout: no format or CSV options
+            for widget in (self.format, self.bom, self.per_highlight):
+                form.setRowVisible(widget, False)
+            self.format.setCurrentIndex(self.format.findData("pdf"))
         self._update()
 
     def choices(self) -> dict[str, object]:
@@ -121,7 +129,8 @@ class ExportDialog(QDialog):
     def _accept(self) -> None:
         choices = self.choices()
         s = self.settings
-        s.setValue("export/format", choices["format"])
+        if not self.for_print:
+            s.setValue("export/format", choices["format"])
         s.setValue("export/title", choices["title"])
         s.setValue("export/statuses", choices["statuses"])
         s.setValue("export/page", choices["page_size"])

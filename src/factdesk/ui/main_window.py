@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         a.open_desk.triggered.connect(self.choose_desk)
         a.save_copy.triggered.connect(self.save_copy)
         a.export.triggered.connect(dv.ask_export)
+        a.print_sheet.triggered.connect(lambda: dv.ask_export(for_print=True))
         a.import_files.triggered.connect(self.choose_files)
         a.paste_text.triggered.connect(dv.paste_text)
         a.quit.triggered.connect(self.close)
