@@ -85,3 +85,34 @@ def test_print_shows_a_preview_painted_like_the_pdf(
     assert isinstance(preview, QPrintPreviewDialog)
     qtbot.waitUntil(lambda: preview.pages >= 1, timeout=10000)  # painted by paint_pages
     preview.close()
+
+
+def test_printing_on_a_high_resolution_printer_keeps_the_footer(
+    qtbot: Any, tmp_path: Path, desk: Desk, articles: list[Path]
+) -> None:
+    """The preview's QPrinter is 1200 dpi; the footer was once drawn 12.5 times too big."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+    from PySide6.QtPrintSupport import QPrinter
+
+    from factdesk.core.statuses import STATUSES
+    from factdesk.factsheet.gather import ExportRequest, sheet_from_desk
+    from factdesk.factsheet.html import render_parts
+    from factdesk.factsheet.pdf import MARGINS_MM, PAGE_SIZES, paint_pages
+
+    doc = desk.import_files(articles).imported[0]
+    desk.add_claim(doc.id, quote="2.5 per cent of GDP", status="verified")
+    sheet = sheet_from_desk(desk, ExportRequest("pdf", tmp_path / "x.pdf", statuses=STATUSES))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageLayout(
+        QPageLayout(
+            QPageSize(PAGE_SIZES["a4"]),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    assert paint_pages(render_parts(sheet), printer, footer="desk · sheet") == 1
+    text = " ".join(PdfReader(tmp_path / "printed.pdf").pages[0].extract_text().split())
+    assert "page 1 of 1" in text and "2.5 per cent of GDP" in text

@@ -274,7 +274,11 @@ def _end_of_content(doc: QTextDocument) -> float:
 def _footer(
     painter: QPainter, family: str, width: float, height: float, *, left: str, right: str
 ) -> None:
-    painter.setFont(_font(family, 7.5))
+    font = _font(family, 7.5)
+    # in layout units, not points: a point size would be scaled for the device's own DPI and
+    # again by the painter's scale (a 1200-dpi printer drew the footer 12.5 times too big)
+    font.setPixelSize(round(7.5 * DPI / 72))
+    painter.setFont(font)
     painter.setPen(Qt.GlobalColor.darkGray)
     box = QRectF(0, height - FOOTER * 0.6, width, FOOTER * 0.6)
     flags = Qt.AlignmentFlag.AlignBottom
