@@ -116,3 +116,44 @@ def test_printing_on_a_high_resolution_printer_keeps_the_footer(
     assert paint_pages(render_parts(sheet), printer, footer="desk · sheet") == 1
     text = " ".join(PdfReader(tmp_path / "printed.pdf").pages[0].extract_text().split())
     assert "page 1 of 1" in text and "2.5 per cent of GDP" in text
+
+
+def test_preferences_name_the_editor_and_the_publisher(
+    window: MainWindow, qtbot: Any, tmp_path: Path, run: Callable[..., Any]
+) -> None:
+    import json
+
+    from factdesk.ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.site_url.setText("ftp://example")
+    dialog._save()
+    assert not dialog.error.isHidden() and "ftp://example" in dialog.error.text()
+    assert window.settings.value("profile/site_url") is None  # nothing saved
+    dialog.editor.setText("Ana Desk")
+    dialog.organisation.setText("Example Fact Check")
+    dialog.site_url.setText("https://facts.example/sheet")
+    dialog._save()
+    assert run(window.open_desk(tmp_path / "desk.factdesk", create=False))
+    import_one(window, qtbot, tmp_path)
+    claim_id = make_claim(window, qtbot, "a fantasy")
+    window.actions_.statuses["false"].trigger()
+    with Desk.open(tmp_path / "desk.factdesk", create=False) as desk:
+        qtbot.waitUntil(lambda: desk.claim(claim_id).status == "false", timeout=5000)
+        assert {h.editor for h in desk.history(claim_id)} == {"Ana Desk"}
+    target = tmp_path / "sheet.json"
+    choices = {
+        "format": "json",
+        "title": "",
+        "statuses": ["false"],
+        "open_document_only": False,
+        "speaker": None,
+        "page_size": "a4",
+        "bom": False,
+        "per_highlight": False,
+    }
+    run(window.desk_view.export_to(target, choices))
+    (review,) = json.loads(target.read_text(encoding="utf-8"))["@graph"]
+    assert review["author"]["name"] == "Example Fact Check"
+    assert review["url"].startswith("https://facts.example/sheet")

@@ -34,6 +34,7 @@ class Actions:
     statuses: dict[str, QAction]
     all_claims: QAction
     about: QAction
+    preferences: QAction
 
 
 def _unique(*keys: QKeySequence) -> list[QKeySequence]:
@@ -82,6 +83,7 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         statuses=statuses,
         all_claims=_action(window, "Claims of &all documents", "Ctrl+Shift+A"),
         about=_action(window, "&About factdesk"),
+        preferences=_action(window, "&Preferences…", Key.Preferences),
     )
     actions.all_claims.setCheckable(True)
     _build_menus(window, actions)
@@ -110,6 +112,8 @@ def _build_menus(window: QMainWindow, a: Actions) -> None:
     edit.addSeparator()
     edit.addAction(a.find)
     edit.addAction(a.search)
+    edit.addSeparator()
+    edit.addAction(a.preferences)
 
     claim = bar.addMenu("&Claim")
     for item in (a.new_claim, a.link, a.unlink):

@@ -44,14 +44,17 @@ class DeskClient(QObject):
         self.closed = False
 
     @classmethod
-    async def open(cls, path: Path, *, create: bool = True) -> DeskClient:
-        """Open (or create) the desk at `path` on a new worker thread."""
+    async def open(
+        cls, path: Path, *, create: bool = True, editor: str | None = None
+    ) -> DeskClient:
+        """Open (or create) the desk at `path` on a new worker thread; `editor` is the name
+        history records (None: $FACTDESK_EDITOR or the account name)."""
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk")
 
         def _open() -> Desk:
             from factdesk.services import Desk  # noqa: PLC0415  (loads SQLAlchemy off the GUI)
 
-            return Desk.open(path, create=create)
+            return Desk.open(path, create=create, editor=editor)
 
         try:
             desk = await asyncio.get_running_loop().run_in_executor(executor, _open)

@@ -14,6 +14,7 @@ from factdesk.core.errors import KnownError
 from factdesk.ui import undo_commands as cmd
 from factdesk.ui.desk_slot import desk_slot
 from factdesk.ui.import_report import ImportReportDialog, needs_report
+from factdesk.ui.preferences import ORGANISATION, SITE_URL, profile
 
 
 class DeskFiles:
@@ -150,6 +151,9 @@ class DeskFiles:
 
         try:
             organisation, site = signature_from_env()
+            saved = profile(self.w.settings)  # the window's Preferences win over the environment
+            organisation = saved[ORGANISATION] or organisation
+            site = saved[SITE_URL] or site
             if choices["format"] == "pdf":
                 from factdesk.factsheet.pdf import font_family  # noqa: PLC0415
 
@@ -180,8 +184,15 @@ class DeskFiles:
         if request is None:
             return
         self._status(f"Writing {target.name}…", 0)
+        loop = asyncio.get_running_loop()
+
+        def _progress(done: int, total: int) -> None:  # on the worker: hand it to the GUI
+            loop.call_soon_threadsafe(
+                self._status, f"Writing {target.name}: page {done} of {total}…", 0
+            )
+
         written = await self._guard(
-            self._client().call(lambda desk: export_from_desk(desk, request)),
+            self._client().call(lambda desk: export_from_desk(desk, request, progress=_progress)),
             "write the fact sheet",
         )
         if written is not None:

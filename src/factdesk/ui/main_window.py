@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from factdesk.core.errors import KnownError
 from factdesk.core.records import Changes
-from factdesk.ui import drops, recent
+from factdesk.ui import drops, preferences, recent
 from factdesk.ui.actions import build_actions
 from factdesk.ui.claim_editor import ClaimEditor
 from factdesk.ui.claims_panel import ClaimsPanel
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         a.all_claims.toggled.connect(self.claims.scope.setCurrentIndex)
         self.claims.scopeChanged.connect(a.all_claims.setChecked)
         a.about.triggered.connect(self.about)
+        a.preferences.triggered.connect(self.open_preferences)
         self.welcome.importRequested.connect(self.choose_files)
         self.welcome.demoRequested.connect(self.open_demo)
         self.search.hitActivated.connect(dv.jump_to_hit)
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
         """Close the open desk (its queued edits finish first) and open the one at `path`."""
         self.statusBar().showMessage(f"Opening {path}…")
         try:
-            client = await DeskClient.open(path, create=create)
+            editor = preferences.profile(self.settings)[preferences.EDITOR]
+            client = await DeskClient.open(path, create=create, editor=editor)
         except KnownError as exc:
             self.statusBar().clearMessage()
             self.show_error("The desk could not be opened", str(exc))
@@ -257,6 +259,11 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def open_preferences(self) -> None:
+        dialog = preferences.PreferencesDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def about(self) -> None:
         box = QMessageBox(
