@@ -103,8 +103,9 @@ class MainWindow(QMainWindow):
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.claims)
         self.right.addWidget(self.editor)
-        self.right.setStretchFactor(0, 2)
-        self.right.setStretchFactor(1, 3)
+        self.right.setStretchFactor(0, 1)
+        self.right.setStretchFactor(1, 1)
+        self.right.setSizes([330, 400])  # about nine claims above the editor at 1366×768
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.left, self.centre, self.right):
