@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factdesk.core.errors import AmbiguousQuoteError, InvalidInputError, QuoteNotFoundError
+from factdesk.core.text import shorten
 
 CONTEXT = 32
 
@@ -134,6 +135,5 @@ def _fold_with_origin(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def _short(quote: str, limit: int = 60) -> str:
-    quote = " ".join(quote.split())
-    return f"“{quote if len(quote) <= limit else quote[: limit - 1] + '…'}”"
+def _short(quote: str) -> str:
+    return f"“{shorten(quote, 60)}”"

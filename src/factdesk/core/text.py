@@ -33,6 +33,13 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))  # findall stays in C; a generator over matches is 3x slower
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line (runs of whitespace as one space), cut to `limit` characters with
+    "…" — for labels and messages that quote a claim or an article."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def first_line(text: str, *, limit: int = 200) -> str:
     """The first non-blank line, stripped and cut to `limit` characters on a word boundary."""
     for raw in text.split("\n"):

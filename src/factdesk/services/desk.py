@@ -200,13 +200,7 @@ class Desk:
                 ("note", None, note.strip() or None),
                 ("highlight", None, _describe_span(doc_id, selector.start, selector.end)),
             ]
-            history_repo.append(
-                session=s,
-                claim_id=claim_id,
-                editor=self.editor,
-                at=now,
-                changes=[c for c in initial if c[2] is not None],
-            )
+            self._history(s, claim_id, now, [c for c in initial if c[2] is not None])
             info = claim_repo.get_claim(session=s, claim_id=claim_id)
         speakers = frozenset({speaker_id}) if new_speaker and speaker_id else frozenset()
         return Outcome(info, Changes(frozenset({doc_id}), frozenset({claim_id}), speakers))
@@ -230,9 +224,7 @@ class Desk:
                     if expected_version is None
                     else expected_version,
                 )
-                history_repo.append(
-                    session=s, claim_id=claim_id, editor=self.editor, at=now, changes=diffs
-                )
+                self._history(s, claim_id, now, diffs)
             elif expected_version is not None and expected_version != current.version:
                 claim_repo.update_claim(  # raises the conflict with the current version
                     session=s,
@@ -254,13 +246,7 @@ class Desk:
         with desk_errors(self.path), write_session(self._engine) as s:
             info = claim_repo.get_claim(session=s, claim_id=claim_id)
             claim_repo.delete_claim(session=s, claim_id=claim_id)
-            history_repo.append(
-                session=s,
-                claim_id=claim_id,
-                editor=self.editor,
-                at=now,
-                changes=[("deleted", info.text, None)],
-            )
+            self._history(s, claim_id, now, [("deleted", info.text, None)])
         docs = frozenset(sp.doc for sp in info.spans)
         return Outcome(info, Changes(docs, frozenset({claim_id})))
 
@@ -283,12 +269,11 @@ class Desk:
                 session=s, claim_id=claim_id, doc_id=doc_id, selector=selector, now=now
             )
             claim_repo.touch_claim(session=s, claim_id=claim_id, now=now)
-            history_repo.append(
-                session=s,
-                claim_id=claim_id,
-                editor=self.editor,
-                at=now,
-                changes=[("highlight", None, _describe_span(doc_id, selector.start, selector.end))],
+            self._history(
+                s,
+                claim_id,
+                now,
+                [("highlight", None, _describe_span(doc_id, selector.start, selector.end))],
             )
             result = claim_repo.get_highlight(session=s, highlight_id=hid)
         return Outcome(result, Changes(frozenset({doc_id}), frozenset({claim_id})))
@@ -300,12 +285,11 @@ class Desk:
             span = claim_repo.get_highlight(session=s, highlight_id=highlight_id)
             claim_repo.delete_highlight(session=s, highlight_id=highlight_id)
             claim_repo.touch_claim(session=s, claim_id=span.claim_id, now=now)
-            history_repo.append(
-                session=s,
-                claim_id=span.claim_id,
-                editor=self.editor,
-                at=now,
-                changes=[("highlight", _describe_span(span.doc, span.start, span.end), None)],
+            self._history(
+                s,
+                span.claim_id,
+                now,
+                [("highlight", _describe_span(span.doc, span.start, span.end), None)],
             )
         return Outcome(span, Changes(frozenset({span.doc}), frozenset({span.claim_id})))
 
@@ -320,13 +304,7 @@ class Desk:
                 session=s, claim_id=claim_id, source=source, note=note.strip(), now=now
             )
             claim_repo.touch_claim(session=s, claim_id=claim_id, now=now)
-            history_repo.append(
-                session=s,
-                claim_id=claim_id,
-                editor=self.editor,
-                at=now,
-                changes=[("evidence", None, source)],
-            )
+            self._history(s, claim_id, now, [("evidence", None, source)])
             item = claim_repo.get_evidence(session=s, evidence_id=eid)
         return Outcome(item, Changes(claims=frozenset({claim_id})))
 
@@ -336,13 +314,7 @@ class Desk:
             item = claim_repo.get_evidence(session=s, evidence_id=evidence_id)
             claim_repo.delete_evidence(session=s, evidence_id=evidence_id)
             claim_repo.touch_claim(session=s, claim_id=item.claim_id, now=now)
-            history_repo.append(
-                session=s,
-                claim_id=item.claim_id,
-                editor=self.editor,
-                at=now,
-                changes=[("evidence", item.source, None)],
-            )
+            self._history(s, item.claim_id, now, [("evidence", item.source, None)])
         return Outcome(item, Changes(claims=frozenset({item.claim_id})))
 
     # --- undo support: put back what a delete took, under the same ids ----------------
@@ -370,13 +342,7 @@ class Desk:
                 _restore_span(s, span, claim_id=info.id, now=now)
             for item in info.evidence:
                 _restore_evidence(s, item, claim_id=info.id, now=now)
-            history_repo.append(
-                session=s,
-                claim_id=info.id,
-                editor=self.editor,
-                at=now,
-                changes=[("restored", None, info.text)],
-            )
+            self._history(s, info.id, now, [("restored", None, info.text)])
             restored = claim_repo.get_claim(session=s, claim_id=info.id)
         docs = frozenset(span.doc for span in restored.spans)
         speakers = frozenset({speaker_id}) if new_speaker and speaker_id else frozenset()
@@ -390,12 +356,11 @@ class Desk:
             claim_repo.require_free_ids(session=s, highlight_ids=[span.id])
             _restore_span(s, span, claim_id=span.claim_id, now=now)
             claim_repo.touch_claim(session=s, claim_id=span.claim_id, now=now)
-            history_repo.append(
-                session=s,
-                claim_id=span.claim_id,
-                editor=self.editor,
-                at=now,
-                changes=[("highlight", None, _describe_span(span.doc, span.start, span.end))],
+            self._history(
+                s,
+                span.claim_id,
+                now,
+                [("highlight", None, _describe_span(span.doc, span.start, span.end))],
             )
             result = claim_repo.get_highlight(session=s, highlight_id=span.id)
         return Outcome(result, Changes(frozenset({span.doc}), frozenset({span.claim_id})))
@@ -408,13 +373,7 @@ class Desk:
             claim_repo.require_free_ids(session=s, evidence_ids=[item.id])
             _restore_evidence(s, item, claim_id=item.claim_id, now=now)
             claim_repo.touch_claim(session=s, claim_id=item.claim_id, now=now)
-            history_repo.append(
-                session=s,
-                claim_id=item.claim_id,
-                editor=self.editor,
-                at=now,
-                changes=[("evidence", None, item.source)],
-            )
+            self._history(s, item.claim_id, now, [("evidence", None, item.source)])
             result = claim_repo.get_evidence(session=s, evidence_id=item.id)
         return Outcome(result, Changes(claims=frozenset({item.claim_id})))
 
@@ -468,6 +427,14 @@ class Desk:
         return Outcome(info, Changes(speakers=frozenset({speaker_id})))
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _history(
+        self, session: Session, claim_id: int, now: str, changes: list[tuple[str, object, object]]
+    ) -> None:
+        """Append what changed on a claim to its history, as this desk's editor."""
+        history_repo.append(
+            session=session, claim_id=claim_id, editor=self.editor, at=now, changes=changes
+        )
 
     @staticmethod
     def _selector(

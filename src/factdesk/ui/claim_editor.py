@@ -28,6 +28,7 @@ from factdesk.core.errors import InvalidInputError
 from factdesk.core.fields import clean_date, clean_text
 from factdesk.core.records import ClaimInfo, HistoryEntry, SpeakerInfo
 from factdesk.core.statuses import LABELS, STATUSES
+from factdesk.core.text import shorten
 from factdesk.ui.claim_sources import ClaimSources
 from factdesk.ui.commit_fields import CommitTextEdit
 from factdesk.ui.history_view import HistoryView
@@ -259,6 +260,5 @@ def _values(claim: ClaimInfo | None) -> dict[str, object]:
     }
 
 
-def _short(value: object, limit: int = 80) -> str:
-    text = " ".join(str(value or "").split()) or "(empty)"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(value: object) -> str:
+    return shorten(str(value or ""), 80) or "(empty)"

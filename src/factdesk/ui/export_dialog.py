@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.statuses import LABELS, STATUSES, VERDICTS
+from factdesk.core.text import shorten
 
 FORMATS = (
     ("pdf", "PDF fact sheet"),
@@ -57,7 +58,7 @@ class ExportDialog(QDialog):
         self.scope = QComboBox()
         self.scope.addItem("All documents", False)
         if open_document:
-            self.scope.addItem(f"Only “{_short(open_document)}”", True)
+            self.scope.addItem(f"Only “{shorten(open_document, 40)}”", True)
         self.speaker = QComboBox()
         self.speaker.addItems([ALL_SPEAKERS, *speakers])
         self.page_size = QComboBox()
@@ -137,7 +138,3 @@ class ExportDialog(QDialog):
         s.setValue("export/bom", choices["bom"])
         self.accept()
         self.chosen.emit(choices)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -6,7 +6,6 @@ never hold a session: they show records, and refresh from the `Changes` each edi
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
@@ -226,7 +225,7 @@ class MainWindow(QMainWindow):
         self._spawn(self.desk_view.import_paths(paths))
 
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
-        asyncio.get_running_loop().create_task(coro)
+        self.desk_view._spawn(coro)
 
     def open_recent(self, path: Path) -> None:
         self._spawn(self.open_desk(path, create=False))

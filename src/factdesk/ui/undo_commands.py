@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from factdesk.core.records import ClaimInfo, DocumentInfo, EvidenceInfo, Outcome, Span
 from factdesk.core.statuses import LABELS
+from factdesk.core.text import shorten
 
 if TYPE_CHECKING:
     from factdesk.services import Desk
@@ -57,9 +58,17 @@ def set_field(claim_id: int, field: str, value: object, version: int | None = No
 
 
 class DeskCommand(QUndoCommand):
-    """An edit already made on the desk; redo() the first time does nothing."""
+    """An edit already made on the desk; redo() the first time does nothing.
+
+    Each kind names two desk calls: `make` brings about what the command is about (a claim, a
+    link, a field value, imported documents), `unmake` takes it away. A command that records a
+    removal sets `reverse`, so its redo unmakes and its undo makes.
+    """
 
     claim_id: int | None = None
+    reverse = False
+    make: Callable[[], Call]
+    unmake: Callable[[], Call]
 
     def __init__(self, client: DeskClient, text: str) -> None:
         super().__init__(text)
@@ -72,21 +81,17 @@ class DeskCommand(QUndoCommand):
             self._done = False  # pushed after the edit was made: nothing to do this time
             return
         self._replaying()
-        self.client.spawn(self.forward(), what=f"redo “{self.text()}”")
+        call = self.unmake() if self.reverse else self.make()
+        self.client.spawn(call, what=f"redo “{self.text()}”")
 
     def undo(self) -> None:
         self._replaying()
-        self.client.spawn(self.backward(), what=f"undo “{self.text()}”")
+        call = self.make() if self.reverse else self.unmake()
+        self.client.spawn(call, what=f"undo “{self.text()}”")
 
     def _replaying(self) -> None:
         if self.on_replay is not None and self.claim_id is not None:
             self.on_replay(self.claim_id)
-
-    def forward(self) -> Call:
-        raise NotImplementedError
-
-    def backward(self) -> Call:
-        raise NotImplementedError
 
 
 def _keeping(call: Call, keep: Callable[[Any], None]) -> Call:
@@ -102,36 +107,26 @@ def _keeping(call: Call, keep: Callable[[Any], None]) -> Call:
 
 class AddClaimCommand(DeskCommand):
     def __init__(self, client: DeskClient, claim: ClaimInfo) -> None:
-        super().__init__(client, f"New claim “{_short(claim.text)}”")
+        super().__init__(client, f"New claim “{shorten(claim.text, 40)}”")
         self.claim = claim  # replaced by the newest snapshot each time the claim is deleted
         self.claim_id = claim.id
 
     def _keep(self, claim: ClaimInfo) -> None:
         self.claim = claim
 
-    def _delete(self) -> Call:
-        return _keeping(lambda desk: desk.delete_claim(self.claim_id), self._keep)
-
-    def _restore(self) -> Call:
+    def make(self) -> Call:
         return lambda desk: desk.restore_claim(self.claim)
 
-    def forward(self) -> Call:
-        return self._restore()
-
-    def backward(self) -> Call:
-        return self._delete()
+    def unmake(self) -> Call:
+        return _keeping(lambda desk: desk.delete_claim(self.claim_id), self._keep)
 
 
 class DeleteClaimCommand(AddClaimCommand):
+    reverse = True
+
     def __init__(self, client: DeskClient, claim: ClaimInfo) -> None:
         super().__init__(client, claim)
-        self.setText(f"Delete claim “{_short(claim.text)}”")
-
-    def forward(self) -> Call:
-        return self._delete()
-
-    def backward(self) -> Call:
-        return self._restore()
+        self.setText(f"Delete claim “{shorten(claim.text, 40)}”")
 
 
 class EditFieldCommand(DeskCommand):
@@ -145,36 +140,32 @@ class EditFieldCommand(DeskCommand):
         super().__init__(client, text)
         self.claim_id, self.field, self.old, self.new = claim_id, field, old, new
 
-    def forward(self) -> Call:
+    def make(self) -> Call:
         return set_field_if(self.claim_id, self.field, self.old, self.new)
 
-    def backward(self) -> Call:
+    def unmake(self) -> Call:
         return set_field_if(self.claim_id, self.field, self.new, self.old)
 
 
 class LinkCommand(DeskCommand):
     def __init__(self, client: DeskClient, span: Span) -> None:
-        super().__init__(client, f"Link “{_short(span.quote)}” to claim {span.claim_id}")
+        super().__init__(client, f"Link “{shorten(span.quote, 40)}” to claim {span.claim_id}")
         self.span = span
         self.claim_id = span.claim_id
 
-    def forward(self) -> Call:
+    def make(self) -> Call:
         return lambda desk: desk.restore_highlight(self.span)
 
-    def backward(self) -> Call:
+    def unmake(self) -> Call:
         return lambda desk: desk.unlink(self.span.id)
 
 
 class UnlinkCommand(LinkCommand):
+    reverse = True
+
     def __init__(self, client: DeskClient, span: Span) -> None:
         super().__init__(client, span)
-        self.setText(f"Remove highlight “{_short(span.quote)}”")
-
-    def forward(self) -> Call:
-        return super().backward()
-
-    def backward(self) -> Call:
-        return super().forward()
+        self.setText(f"Remove highlight “{shorten(span.quote, 40)}”")
 
 
 class AddEvidenceCommand(DeskCommand):
@@ -183,23 +174,19 @@ class AddEvidenceCommand(DeskCommand):
         self.item = item
         self.claim_id = item.claim_id
 
-    def forward(self) -> Call:
+    def make(self) -> Call:
         return lambda desk: desk.restore_evidence(self.item)
 
-    def backward(self) -> Call:
+    def unmake(self) -> Call:
         return lambda desk: desk.remove_evidence(self.item.id)
 
 
 class RemoveEvidenceCommand(AddEvidenceCommand):
+    reverse = True
+
     def __init__(self, client: DeskClient, item: EvidenceInfo) -> None:
         super().__init__(client, item)
         self.setText(f"Remove evidence from claim {item.claim_id}")
-
-    def forward(self) -> Call:
-        return super().backward()
-
-    def backward(self) -> Call:
-        return super().forward()
 
 
 class ImportCommand(DeskCommand):
@@ -207,21 +194,19 @@ class ImportCommand(DeskCommand):
 
     def __init__(self, client: DeskClient, docs: tuple[DocumentInfo, ...]) -> None:
         count = len(docs)
-        what = f"“{_short(docs[0].title)}”" if count == 1 else f"{count} documents"
+        what = f"“{shorten(docs[0].title, 40)}”" if count == 1 else f"{count} documents"
         super().__init__(client, f"Import {what}")
         self.doc_ids = tuple(d.id for d in docs)
         self._removed: tuple[Any, ...] = ()
 
-    def forward(self) -> Call:
+    def make(self) -> Call:
         return lambda desk: desk.restore_documents(self._removed)
 
-    def backward(self) -> Call:
-        def _delete(desk: Desk) -> Outcome[Any]:
-            outcome = desk.delete_documents(self.doc_ids)
-            self._removed = outcome.value
-            return outcome
+    def unmake(self) -> Call:
+        return _keeping(lambda desk: desk.delete_documents(self.doc_ids), self._keep)
 
-        return _delete
+    def _keep(self, removed: tuple[Any, ...]) -> None:
+        self._removed = removed
 
 
 def _cleared(field: str, value: object) -> object:
@@ -229,8 +214,3 @@ def _cleared(field: str, value: object) -> object:
     if value is None and field == "note":
         return ""
     return value
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

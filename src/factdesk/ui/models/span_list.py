@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from factdesk.core.records import Span
 from factdesk.core.statuses import ANCHOR_OK
+from factdesk.core.text import shorten
 
 Index = QModelIndex | QPersistentModelIndex
 TitleOf = Callable[[int], str]
@@ -36,9 +37,7 @@ class SpanListModel(QAbstractListModel):
             return None
         span = self._spans[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            quote = " ".join(span.quote.split())
-            if len(quote) > 90:
-                quote = quote[:89] + "…"
+            quote = shorten(span.quote, 90)
             state = "" if span.anchor == ANCHOR_OK else f" [{span.anchor}]"
             return f"{self._title_of(span.doc)}: “{quote}”{state}"
         if role == Qt.ItemDataRole.ToolTipRole:
