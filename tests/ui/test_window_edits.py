@@ -53,6 +53,10 @@ def test_undo_of_one_field_survives_someone_editing_another(
     window.actions_.undo.trigger()
     qtbot.waitUntil(lambda: other.claim(claim_id).status == "unchecked", timeout=5000)
     assert other.claim(claim_id).note == "A colleague's note"
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Undone: Mark claim"),
+        timeout=5000,
+    )
 
 
 def test_edits_queued_behind_a_refused_one_are_refused_too(

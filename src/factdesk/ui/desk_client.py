@@ -34,7 +34,7 @@ class DeskClient(QObject):
     """An open desk, reached through its worker thread."""
 
     changed = Signal(object)  # Changes
-    failed = Signal(str)  # one sentence for the status bar, from work nobody awaits
+    told = Signal(str)  # one sentence for the status bar, from work nobody awaits
 
     def __init__(self, desk: Desk, executor: ThreadPoolExecutor) -> None:
         super().__init__()
@@ -90,16 +90,21 @@ class DeskClient(QObject):
         if changes:
             self.changed.emit(changes)
 
-    def spawn(self, fn: Callable[[Desk], Outcome[Any]], *, what: str) -> asyncio.Task[Any]:
-        """Start a mutating call nobody awaits (undo, redo); a refusal goes to `failed`."""
+    def spawn(
+        self, fn: Callable[[Desk], Outcome[Any]], *, what: str, done: str | None = None
+    ) -> asyncio.Task[Any]:
+        """Start a mutating call nobody awaits (undo, redo); `told` says `done` when it
+        succeeds, or the refusal when it does not."""
 
         async def _run() -> None:
             try:
                 await self.act(fn)
+                if done:
+                    self.told.emit(done)
             except DeskClosedError:
                 pass
             except KnownError as exc:
-                self.failed.emit(f"Could not {what}: {exc}")
+                self.told.emit(f"Could not {what}: {exc}")
 
         return asyncio.get_running_loop().create_task(_run())
 

@@ -70,7 +70,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         self.stack = QUndoStack(self)
         self.versions = VersionTracker()
         client.changed.connect(self.on_changes)
-        client.failed.connect(self._status)
+        client.told.connect(self._status)
         self._seen_version = None
         self._watch.start()
         return self.stack
@@ -79,7 +79,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         self._watch.stop()
         if self.client is not None:
             self.client.changed.disconnect(self.on_changes)
-            self.client.failed.disconnect(self._status)
+            self.client.told.disconnect(self._status)
         self.client, stack, self.stack = None, self.stack, None
         self.doc = None
         return stack

@@ -82,12 +82,12 @@ class DeskCommand(QUndoCommand):
             return
         self._replaying()
         call = self.unmake() if self.reverse else self.make()
-        self.client.spawn(call, what=f"redo “{self.text()}”")
+        self.client.spawn(call, what=f"redo “{self.text()}”", done=f"Redone: {self.text()}.")
 
     def undo(self) -> None:
         self._replaying()
         call = self.make() if self.reverse else self.unmake()
-        self.client.spawn(call, what=f"undo “{self.text()}”")
+        self.client.spawn(call, what=f"undo “{self.text()}”", done=f"Undone: {self.text()}.")
 
     def _replaying(self) -> None:
         if self.on_replay is not None and self.claim_id is not None:
