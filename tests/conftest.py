@@ -44,3 +44,21 @@ def articles(tmp_path: Path) -> list[Path]:
     second = folder / "washington.txt"
     second.write_text(SECOND, encoding="utf-8")
     return [first, second]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        default=False,
+        help="also run the long crash and fuzz variants (marked slow); see README",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="long variant: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
