@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from factdesk.cli.parser import build_parser, check_args
-from factdesk.core.errors import KnownError
+from factdesk.core.errors import DamagedDeskError, KnownError
 from factdesk.core.paths import default_desk_path
 
 CREATING_COMMANDS = frozenset({None, "gui", "import"})
@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         return _run(desk_path, args)
     except BrokenPipeError:  # `factdesk claims --json | head`: the reader left, nothing to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except DamagedDeskError as exc:
+        print(f"factdesk: {exc}{_backup_hint(desk_path)}", file=sys.stderr)
         return 1
     except KnownError as exc:
         print(f"factdesk: {exc}", file=sys.stderr)
@@ -46,14 +49,36 @@ def _run(desk_path: Path, args) -> int:  # type: ignore[no-untyped-def]
         )
         return run_window(desk_path if explicit else None)
 
+    if args.command == "backup":  # works on a desk too damaged to open
+        from factdesk.cli.backup import run_backup  # noqa: PLC0415
+
+        return run_backup(desk_path, args)
+
     from factdesk.cli.commands import HANDLERS  # noqa: PLC0415
+    from factdesk.core.backups import BackupPolicy  # noqa: PLC0415
     from factdesk.services import Desk  # noqa: PLC0415  (SQLAlchemy loads only now)
 
     # Only commands that add to a desk (or open the window) may create one: a mistyped --desk
     # for `docs` or `claims` is an error, not a new empty desk.
     create = args.command in CREATING_COMMANDS
-    with Desk.open(desk_path, create=create) as desk:
+    with Desk.open(desk_path, create=create, backups=BackupPolicy.from_env()) as desk:
+        if desk.backup_problem:
+            print(f"factdesk: warning: {desk.backup_problem}", file=sys.stderr)
         return HANDLERS[args.command](desk, args)
+
+
+def _backup_hint(desk_path: Path) -> str:
+    """Where to go from a damaged desk: its latest good backup, and the command to restore it."""
+    from factdesk.services.backups import latest_good  # noqa: PLC0415
+
+    good = latest_good(desk_path)
+    if good is None:
+        return "; it has no backup that can be read back"
+    when = good.info.taken_at.strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"; its latest good backup is from {when} ({good.documents} documents, "
+        f"{good.claims} claims): restore it with `factdesk backup --restore latest`"
+    )
 
 
 if __name__ == "__main__":

@@ -90,7 +90,28 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--json", action="store_true")
 
     _export_command(commands)
+    _backup_command(commands)
     return parser
+
+
+def _backup_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    backup = commands.add_parser(
+        "backup",
+        help="back up the desk now, list its backups, or restore one",
+        description="Without options: take a checked backup of the desk now (kept until you "
+        "delete it). Rolling backups are also taken when a desk is opened, at most one every "
+        "$FACTDESK_BACKUP_MINUTES (default 60), keeping the last $FACTDESK_BACKUP_KEEP "
+        "(default 10; 0 turns them off). Backups live in DESK.backups/ beside the desk.",
+    )
+    what = backup.add_mutually_exclusive_group()
+    what.add_argument("--list", action="store_true", help="list the desk's backups, newest first")
+    what.add_argument(
+        "--restore",
+        metavar="BACKUP",
+        help="replace the desk's contents with BACKUP (a file, or 'latest' for the newest good "
+        "one); the desk as it was is kept as a backup first",
+    )
+    backup.add_argument("--json", action="store_true")
 
 
 def _export_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

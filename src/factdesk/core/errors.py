@@ -33,6 +33,15 @@ class DeskError(KnownError):
     """A desk file that cannot be opened or written (not a desk, damaged, locked, disk full)."""
 
 
+class DamagedDeskError(DeskError):
+    """A desk file whose contents SQLite cannot read back: a backup is the way out."""
+
+    def __init__(self, path: str | os.PathLike[str], detail: str = "") -> None:
+        self.path = os.fspath(path)
+        suffix = f" ({detail})" if detail else ""
+        super().__init__(f"{self.path}: is damaged and cannot be read{suffix}")
+
+
 class NewerDeskError(DeskError):
     """A desk written by a newer factdesk, whose schema this version does not know."""
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from factdesk.core.errors import DeskError, NewerDeskError
+from factdesk.core.errors import DamagedDeskError, DeskError, NewerDeskError
 from factdesk.db.engine import make_engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -68,11 +68,11 @@ def read_revision(path: Path) -> str:
             raise DeskError(f"{path}: is an SQLite database but not a factdesk desk")
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise DeskError(f"{path}: is damaged and cannot be opened ({exc})") from exc
+        raise DamagedDeskError(path, str(exc)) from exc
     finally:
         conn.close()
     if row is None:
-        raise DeskError(f"{path}: is damaged (it records no schema version)")
+        raise DamagedDeskError(path, "it records no schema version")
     revision = str(row[0])
     if revision not in REVISIONS:
         raise NewerDeskError(
@@ -111,6 +111,9 @@ def copy_desk(source: Path, target: Path) -> None:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            # The copy inherits WAL mode; as a rollback-journal file it is one self-contained
+            # file that read-only checks can open without leaving -wal/-shm files beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
     except sqlite3.Error as exc:

@@ -8,6 +8,7 @@ thread-safe enough to be called from one worker thread (the window awaits them o
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, datetime
@@ -17,7 +18,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from factdesk.core.anchors import Selector, locate_quote, make_selector
-from factdesk.core.errors import InvalidInputError
+from factdesk.core.backups import BackupInfo, BackupPolicy
+from factdesk.core.errors import DamagedDeskError, DeskError, InvalidInputError
 from factdesk.core.fields import clean_date, clean_status, clean_text
 from factdesk.core.records import (
     Changes,
@@ -38,6 +40,7 @@ from factdesk.db import documents as doc_repo
 from factdesk.db import history as history_repo
 from factdesk.db import search as search_repo
 from factdesk.db import speakers as speaker_repo
+from factdesk.db.backups import maybe_take_backup
 from factdesk.db.deskfile import copy_desk, open_desk
 from factdesk.db.engine import read_session, write_session
 from factdesk.db.watch import DataVersion
@@ -46,6 +49,7 @@ from factdesk.services.guard import desk_errors
 from factdesk.services.importing import import_files, import_text
 
 ProgressFn = Callable[[int, int, str], None]
+log = logging.getLogger(__name__)
 
 
 def now_iso() -> str:
@@ -67,15 +71,39 @@ class Desk:
         self.editor = editor
         self._engine = engine
         self._watcher: DataVersion | None = None
+        self.last_backup: BackupInfo | None = None  # the rolling backup taken on open, if any
+        self.backup_problem: str | None = None
 
     @classmethod
     def open(
-        cls, path: str | os.PathLike[str], *, editor: str | None = None, create: bool = True
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        editor: str | None = None,
+        create: bool = True,
+        backups: BackupPolicy | None = None,
     ) -> Desk:
+        """Open (or create) the desk; with a `backups` policy, take a rolling backup if due.
+
+        A backup that fails its check means the desk is damaged: DamagedDeskError, so the
+        front end can offer the latest good backup. A backup that cannot be written (a
+        read-only folder) does not stop the desk opening; `backup_problem` says why."""
         path = Path(path).expanduser()
+        existed = path.exists()
         with desk_errors(path):
             engine = open_desk(path, create=create)
-        return cls(path, engine, editor=editor or default_editor())
+        desk = cls(path, engine, editor=editor or default_editor())
+        if backups is not None and existed:
+            try:
+                with desk_errors(path):
+                    desk.last_backup = maybe_take_backup(path, backups)
+            except DamagedDeskError:
+                desk.close()
+                raise
+            except DeskError as exc:
+                desk.backup_problem = str(exc)
+                log.warning("no rolling backup of %s: %s", path, exc)
+        return desk
 
     def close(self) -> None:
         if self._watcher is not None:

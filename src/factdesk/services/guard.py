@@ -13,11 +13,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from factdesk.core.errors import DeskError
+from factdesk.core.errors import DamagedDeskError, DeskError
 
+_DAMAGED = ("database disk image is malformed", "file is not a database")
 _ENVIRONMENT = (
-    ("database disk image is malformed", "is damaged; restore it from a backup"),
-    ("file is not a database", "is damaged; restore it from a backup"),
     ("database or disk is full", "cannot be written: the disk is full"),
     ("disk i/o error", "cannot be read or written (disk I/O error)"),
     ("readonly database", "is read-only; check the file's permissions"),
@@ -29,6 +28,8 @@ _ENVIRONMENT = (
 def explain(path: Path, exc: BaseException) -> DeskError | None:
     """A DeskError describing `exc` if it is environmental, else None."""
     message = str(getattr(exc, "orig", exc)).lower()
+    if any(needle in message for needle in _DAMAGED):
+        return DamagedDeskError(path, message)
     for needle, reason in _ENVIRONMENT:
         if needle in message:
             return DeskError(f"{path}: {reason}")
