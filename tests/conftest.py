@@ -4,12 +4,15 @@ real ones (curly and straight quotes, a repeated caption, a credit line, a foote
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs and rolling backups of the tests stay out of the tester's home.
+os.environ["FACTDESK_LOG_DIR"] = tempfile.mkdtemp(prefix="factdesk-test-logs-")
 
 ARTICLE = """Prime Minister pledges support for Ukraine at Paris summit
 Sir Keir Starmer said: ‘This is a once-in-a-generation moment for our national security.’

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from factdesk.cli.parser import build_parser, check_args
 from factdesk.core.errors import DamagedDeskError, KnownError
+from factdesk.core.logs import record_bug, setup_logging
 from factdesk.core.paths import default_desk_path
 
 CREATING_COMMANDS = frozenset({None, "gui", "import"})
@@ -24,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     desk_path = Path(args.desk).expanduser() if args.desk else default_desk_path()
     if args.command == "gui" and args.path:
         desk_path = Path(args.path).expanduser()
+    log_path = setup_logging() if args.command not in (None, "gui") else None
     try:
         return _run(desk_path, args)
     except BrokenPipeError:  # `factdesk claims --json | head`: the reader left, nothing to say
@@ -38,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factdesk: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001  (a bug: the log gets the traceback, the person one sentence)
+        sentence = record_bug(type(exc), exc, exc.__traceback__, where=f"`{args.command}`")
+        where = f" The details are in {log_path}." if log_path else ""
+        print(f"factdesk: {sentence}{where}", file=sys.stderr)
+        return 1
 
 
 def _run(desk_path: Path, args) -> int:  # type: ignore[no-untyped-def]

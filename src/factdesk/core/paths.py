@@ -26,3 +26,17 @@ def default_desk_path() -> Path:
     if named:
         return Path(named).expanduser()
     return user_data_dir() / f"desk{DESK_SUFFIX}"
+
+
+def user_log_dir() -> Path:
+    """Where factdesk writes its log: $FACTDESK_LOG_DIR, else the platform's place for logs."""
+    named = os.environ.get("FACTDESK_LOG_DIR")
+    if named:
+        return Path(named).expanduser()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / APP / "Logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APP
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / APP / "log"

@@ -18,6 +18,7 @@ class Actions:
     open_desk: QAction
     recent: QMenu
     save_copy: QAction
+    backups: QAction
     export: QAction
     print_sheet: QAction
     import_files: QAction
@@ -34,6 +35,7 @@ class Actions:
     statuses: dict[str, QAction]
     all_claims: QAction
     about: QAction
+    log_folder: QAction
     preferences: QAction
 
 
@@ -67,6 +69,7 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         open_desk=_action(window, "&Open desk…", Key.Open),
         recent=QMenu("Recent &desks", window),
         save_copy=_action(window, "Save a &copy…", "Ctrl+Shift+S"),
+        backups=_action(window, "&Restore from backup…"),
         export=_action(window, "&Export fact sheet…", "Ctrl+E"),
         print_sheet=_action(window, "&Print fact sheet…", Key.Print, "Ctrl+P"),
         import_files=_action(window, "&Import articles…", "Ctrl+I"),
@@ -83,6 +86,7 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         statuses=statuses,
         all_claims=_action(window, "Claims of &all documents", "Ctrl+Shift+A"),
         about=_action(window, "&About factdesk"),
+        log_folder=_action(window, "Open &log folder"),
         preferences=_action(window, "&Preferences…", Key.Preferences),
     )
     actions.all_claims.setCheckable(True)
@@ -97,6 +101,7 @@ def _build_menus(window: QMainWindow, a: Actions) -> None:
         file.addAction(item)
     file.addMenu(a.recent)
     file.addAction(a.save_copy)
+    file.addAction(a.backups)
     file.addSeparator()
     file.addAction(a.export)
     file.addAction(a.print_sheet)
@@ -129,4 +134,6 @@ def _build_menus(window: QMainWindow, a: Actions) -> None:
     view.addAction(a.all_claims)
 
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a.log_folder)
+    help_menu.addSeparator()
     help_menu.addAction(a.about)

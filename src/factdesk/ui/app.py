@@ -15,8 +15,10 @@ import qasync
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from factdesk.core.logs import setup_logging
 from factdesk.core.paths import default_desk_path
-from factdesk.ui import recent
+from factdesk.ui import recent, tasks
+from factdesk.ui.bugs import BugReporter
 from factdesk.ui.colours import dark_palette, is_dark
 from factdesk.ui.garbage import GuiThreadCollector
 from factdesk.ui.main_window import MainWindow
@@ -59,8 +61,11 @@ def run_window(path: Path | None) -> int:
     target = path or recent.last(settings) or default_desk_path()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    reporter = BugReporter(window.report_bug, setup_logging())
+    reporter.install(loop)
     with loop:
-        loop.call_soon(lambda: loop.create_task(window.open_desk(target)))
+        loop.call_soon(lambda: tasks.start(window.open_desk(target)))
         loop.run_forever()  # returns when the last window closes (Ctrl+Q)
+    reporter.uninstall()
     collector.stop()
     return 0

@@ -141,6 +141,7 @@ class ClaimEditor(QWidget):
         self.date.editingFinished.connect(lambda: self._commit("date"))
         self.date_error = QLabel(wordWrap=True)
         self.date_error.setObjectName("fieldError")
+        self.date_error.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed
 
         self.status = QComboBox()
         for number, status in enumerate(STATUSES, start=1):
@@ -177,6 +178,8 @@ class ClaimEditor(QWidget):
     def _build_conflict_bar(self) -> QFrame:
         bar = QFrame(frameShape=QFrame.Shape.StyledPanel)
         self.conflict_text = QLabel(wordWrap=True)
+        # it quotes the edit, which may be text pasted from an article: never rich text
+        self.conflict_text.setTextFormat(Qt.TextFormat.PlainText)
         self.use_mine = mine = QPushButton("Use my version")
         mine.clicked.connect(self._override)
         theirs = QPushButton("Keep theirs")

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from factdesk.core.backups import BackupPolicy
 from factdesk.core.errors import KnownError
 from factdesk.core.records import Changes, Outcome
+from factdesk.ui import tasks
 
 if TYPE_CHECKING:  # the services import SQLAlchemy (~0.5 s): the window shows before that
     from factdesk.services import Desk
@@ -41,20 +43,27 @@ class DeskClient(QObject):
         self._desk = desk
         self._executor = executor
         self.path: Path = desk.path
+        self.backup_problem: str | None = desk.backup_problem
         self.closed = False
 
     @classmethod
     async def open(
-        cls, path: Path, *, create: bool = True, editor: str | None = None
+        cls,
+        path: Path,
+        *,
+        create: bool = True,
+        editor: str | None = None,
+        backups: BackupPolicy | None = None,
     ) -> DeskClient:
         """Open (or create) the desk at `path` on a new worker thread; `editor` is the name
-        history records (None: $FACTDESK_EDITOR or the account name)."""
+        history records (None: $FACTDESK_EDITOR or the account name); with a `backups`
+        policy a rolling backup is taken if one is due."""
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk")
 
         def _open() -> Desk:
             from factdesk.services import Desk  # noqa: PLC0415  (loads SQLAlchemy off the GUI)
 
-            return Desk.open(path, create=create, editor=editor)
+            return Desk.open(path, create=create, editor=editor, backups=backups)
 
         try:
             desk = await asyncio.get_running_loop().run_in_executor(executor, _open)
@@ -106,7 +115,7 @@ class DeskClient(QObject):
             except KnownError as exc:
                 self.told.emit(f"Could not {what}: {exc}")
 
-        return asyncio.get_running_loop().create_task(_run())
+        return tasks.start(_run())
 
     async def close(self) -> None:
         """Finish queued work, then close the desk and its thread."""

@@ -11,12 +11,13 @@ import contextlib
 from collections.abc import Awaitable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 
 from factdesk.core.errors import KnownError, NotFoundError
 from factdesk.core.records import Changes, ClaimInfo, DocumentText, Span
 from factdesk.core.statuses import LABELS
+from factdesk.ui import tasks
 from factdesk.ui import undo_commands as cmd
 from factdesk.ui.claim_editing import ClaimEditing
 from factdesk.ui.desk_client import DeskClosedError
@@ -38,6 +39,9 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
+        # the title and outlet come from the article: shown as written, never as rich text
+        for label in (window.doc_title, window.doc_meta):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.client: DeskClient | None = None
         self.stack: QUndoStack | None = None
         self.versions = VersionTracker()
@@ -322,7 +326,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
             with contextlib.suppress(DeskClosedError):  # its desk closed while it was queued
                 await coro
 
-        asyncio.get_running_loop().create_task(run())
+        tasks.start(run())
 
     def _update_actions(self) -> None:
         a = self.w.actions_

@@ -30,6 +30,7 @@ from factdesk.ui.colours import noise_colour
 from factdesk.ui.doc_positions import DocumentPositions, qt_safe_text
 from factdesk.ui.highlight_index import HighlightIndex, ViewHighlight, tooltip_text
 from factdesk.ui.highlight_painter import HighlightPainter, PlacedSegment, place_segments
+from factdesk.ui.tooltips import plain_tip
 
 __all__ = ["DocumentView", "ViewHighlight"]
 
@@ -288,7 +289,8 @@ class DocumentView(QPlainTextEdit):
             offset = self._offset_at(event.pos())
             text = tooltip_text(self.highlights_at(offset)) if offset is not None else ""
             if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
+                # claim texts and speakers: Qt would render one that looks like HTML
+                QToolTip.showText(event.globalPos(), plain_tip(text), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.records import Duplicate, ImportReport
+from factdesk.ui.tooltips import plain_tip
 
 COL_FILE = 0
 COL_FOLDER = 1
@@ -97,7 +98,7 @@ class RejectedFilesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.reason if index.column() == COL_REASON else row.path
+            return plain_tip(row.reason if index.column() == COL_REASON else row.path)
         return None
 
     def headerData(

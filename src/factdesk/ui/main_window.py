@@ -10,8 +10,15 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -23,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.errors import KnownError
+from factdesk.core.errors import DamagedDeskError, KnownError
+from factdesk.core.paths import user_log_dir
 from factdesk.core.records import Changes
 from factdesk.ui import drops, preferences, recent
 from factdesk.ui.actions import build_actions
+from factdesk.ui.backup_flow import BackupFlow
 from factdesk.ui.claim_editor import ClaimEditor
 from factdesk.ui.claims_panel import ClaimsPanel
 from factdesk.ui.desk_client import DeskClient
@@ -56,6 +65,8 @@ class MainWindow(QMainWindow):
             self.undo_group.createRedoAction(self, "&Redo"),
         )
         self.desk_view = DeskView(self)
+        self.backup_flow = BackupFlow(self)
+        self._bug_box: QMessageBox | None = None
         self._connect()
         self.setAcceptDrops(True)
         self.setWindowTitle("factdesk")
@@ -121,6 +132,8 @@ class MainWindow(QMainWindow):
         a.new_desk.triggered.connect(self.choose_new_desk)
         a.open_desk.triggered.connect(self.choose_desk)
         a.save_copy.triggered.connect(self.save_copy)
+        a.backups.triggered.connect(self.backup_flow.show_backups)
+        a.log_folder.triggered.connect(self.open_log_folder)
         a.export.triggered.connect(dv.ask_export)
         a.print_sheet.triggered.connect(lambda: dv.ask_export(for_print=True))
         a.import_files.triggered.connect(self.choose_files)
@@ -153,7 +166,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {path}…")
         try:
             editor = preferences.profile(self.settings)[preferences.EDITOR]
-            client = await DeskClient.open(path, create=create, editor=editor)
+            policy = preferences.backup_policy(self.settings)
+            client = await DeskClient.open(path, create=create, editor=editor, backups=policy)
+        except DamagedDeskError as exc:
+            self.statusBar().clearMessage()
+            await self.backup_flow.offer_for_damaged(path, exc)
+            return False
         except KnownError as exc:
             self.statusBar().clearMessage()
             self.show_error("The desk could not be opened", str(exc))
@@ -168,7 +186,10 @@ class MainWindow(QMainWindow):
         recent.remember(self.settings, path)
         self._refresh_recent()
         await self.desk_view.load()
-        self.statusBar().showMessage(f"Opened {path}", 4000)
+        if client.backup_problem:
+            self.statusBar().showMessage(f"Opened {path}, but {client.backup_problem}", 10000)
+        else:
+            self.statusBar().showMessage(f"Opened {path}", 4000)
         return True
 
     async def close_desk(self) -> None:
@@ -259,6 +280,29 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def report_bug(self, sentence: str) -> None:
+        """A bug in factdesk: the status bar and one box (not a pile of them) say so."""
+        self.statusBar().showMessage(sentence, 15000)
+        if self._bug_box is not None:
+            self._bug_box.setText(sentence)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong", sentence, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("bugBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._forget_bug_box)
+        self._bug_box = box
+        box.open()
+
+    def _forget_bug_box(self) -> None:
+        self._bug_box = None
+
+    def open_log_folder(self) -> None:
+        folder = user_log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.show_error("The log folder could not be opened", f"The log is in {folder}.")
 
     def open_preferences(self) -> None:
         dialog = preferences.PreferencesDialog(self.settings, self)

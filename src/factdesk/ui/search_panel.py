@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from factdesk.core.errors import KnownError
 from factdesk.core.records import SearchHit
+from factdesk.ui.tooltips import plain_tip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "document" | "claim"
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -117,7 +118,7 @@ def elide_runs(runs: Runs, width: float, font: QFont) -> Runs:
 
 _ROLES: dict[int, Callable[[SearchHit], Any]] = {
     Qt.ItemDataRole.DisplayRole: lambda hit: hit.title,
-    Qt.ItemDataRole.ToolTipRole: lambda hit: plain_snippet(hit.snippet),
+    Qt.ItemDataRole.ToolTipRole: lambda hit: plain_tip(plain_snippet(hit.snippet)),
     KIND_ROLE: lambda hit: hit.kind,
     ID_ROLE: lambda hit: hit.id,
     SNIPPET_ROLE: lambda hit: hit.snippet,

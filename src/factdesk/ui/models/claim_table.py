@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from factdesk.core.records import ClaimInfo
 from factdesk.core.statuses import LABELS, STATUSES
 from factdesk.ui.models.records_table import RecordsTableModel
+from factdesk.ui.tooltips import plain_tip
 
 COL_STATUS, COL_TEXT, COL_SPEAKER, COL_DATE = range(4)
 HEADERS = ("Status", "Claim", "Speaker", "Date")
@@ -110,7 +111,7 @@ def _tooltip(claim: ClaimInfo) -> str:
     who = f"\n— {claim.speaker}" if claim.speaker else ""
     quotes = len(claim.spans)
     where = f"\nQuoted at {quotes} place{'s' if quotes != 1 else ''}"
-    return f"{claim.text}{who}{where}"
+    return plain_tip(f"{claim.text}{who}{where}")
 
 
 _ROLES: dict[int, Callable[[ClaimInfo, int], Any]] = {

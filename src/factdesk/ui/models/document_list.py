@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 
 from factdesk.core.records import DocumentInfo
 from factdesk.ui.models.records_table import RecordsTableModel
+from factdesk.ui.tooltips import plain_tip
 
 COL_TITLE, COL_OUTLET, COL_DATE, COL_CLAIMS = range(4)
 HEADERS = ("Title", "Outlet", "Date", "Claims")
@@ -83,7 +84,7 @@ def _tooltip(doc: DocumentInfo) -> str:
     lines = [doc.title, doc.source, f"{doc.words:,} words · imported {doc.imported_at[:10]}"]
     if doc.url:
         lines.insert(2, doc.url)
-    return "\n".join(lines)
+    return plain_tip("\n".join(lines))
 
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from factdesk.core.records import EvidenceInfo
+from factdesk.ui.tooltips import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,5 +36,5 @@ class EvidenceListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item.source} — {item.note}" if item.note else item.source
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.source
+            return plain_tip(item.source)
         return None

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from factdesk.core.records import HistoryEntry
 from factdesk.core.statuses import LABELS
 from factdesk.ui.models.records_table import RecordsTableModel
+from factdesk.ui.tooltips import plain_tip
 
 COL_WHEN, COL_WHO, COL_CHANGE = range(3)
 HEADERS = ("When", "Who", "Change")
@@ -44,12 +45,19 @@ class HistoryTableModel(RecordsTableModel):
         entry = self._record(index)
         if entry is None:
             return None
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == COL_WHEN:
-                return entry.at.replace("T", " ").removesuffix("Z")
-            if col == COL_WHO:
-                return entry.editor
-            if col == COL_CHANGE:
-                return describe(entry)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell(entry, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = _cell(entry, index.column())
+            return None if text is None else plain_tip(text)  # old and new values: any text
         return None
+
+
+def _cell(entry: HistoryEntry, col: int) -> str | None:
+    if col == COL_WHEN:
+        return entry.at.replace("T", " ").removesuffix("Z")
+    if col == COL_WHO:
+        return entry.editor
+    if col == COL_CHANGE:
+        return describe(entry)
+    return None

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from factdesk.core.records import Span
 from factdesk.core.statuses import ANCHOR_OK
 from factdesk.core.text import shorten
+from factdesk.ui.tooltips import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 TitleOf = Callable[[int], str]
@@ -41,5 +42,5 @@ class SpanListModel(QAbstractListModel):
             state = "" if span.anchor == ANCHOR_OK else f" [{span.anchor}]"
             return f"{self._title_of(span.doc)}: “{quote}”{state}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{span.quote}\n(document {span.doc}, {span.start}–{span.end})"
+            return plain_tip(f"{span.quote}\n(document {span.doc}, {span.start}–{span.end})")
         return None
