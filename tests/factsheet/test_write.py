@@ -90,3 +90,27 @@ def test_an_os_error_while_writing_names_the_target(
     with pytest.raises(ExportError, match=r"sheet\.csv: the disk is full"):
         write_text(target, "x")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_stale_temporary_files_of_a_killed_export_are_swept_young_ones_kept(tmp_path) -> None:
+    import os
+    import time
+
+    from factdesk.factsheet.write import sweep_stale, write_text
+
+    target = tmp_path / "sheet.csv"
+    old = tmp_path / ".sheet.csv.deadbeef.part"
+    young = tmp_path / ".sheet.csv.cafef00d.part"
+    other = tmp_path / ".other.csv.deadbeef.part"
+    for path in (old, young, other):
+        path.write_text("half")
+    hour_ago = time.time() - 3600
+    os.utime(old, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    assert sweep_stale(target) == [old]
+    write_text(target, "a,b\r\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".other.csv.deadbeef.part",
+        ".sheet.csv.cafef00d.part",
+        "sheet.csv",
+    ]

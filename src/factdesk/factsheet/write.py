@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -51,6 +53,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     """
     target = Path(target)
     check_target(target)
+    sweep_stale(target)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
@@ -65,6 +68,24 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     finally:
         with suppress(FileNotFoundError):
             temp.unlink()
+
+
+STALE_SECONDS = 15 * 60
+
+
+def sweep_stale(target: Path, *, older_than: float = STALE_SECONDS) -> list[Path]:
+    """Remove temporary files a killed export to `target` left behind.
+
+    Only ours (".NAME.xxxxxxxx.part") and only old ones: a young one may belong to an export
+    still running in another process."""
+    now = time.time()
+    removed = []
+    for temp in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        with suppress(OSError):
+            if now - temp.stat().st_mtime > older_than:
+                temp.unlink()
+                removed.append(temp)
+    return removed
 
 
 def write_bytes(target: str | os.PathLike[str], data: bytes) -> None:
