@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QPushButton
-from window_helpers import drop, import_one, write
+from window_helpers import drop, import_one, make_claim, write
 
 from factdesk.db.backups import list_backups
 from factdesk.services import Desk, backups
@@ -77,7 +77,8 @@ def test_a_damaged_desk_offers_its_latest_good_backup_and_restores_it(
 def test_file_restore_from_backup_brings_back_an_older_state(
     window: MainWindow, qtbot: Any, tmp_path: Path
 ) -> None:
-    import_one(window, qtbot, tmp_path)
+    first = import_one(window, qtbot, tmp_path)
+    make_claim(window, qtbot, "a fantasy")
     window.actions_.backups.trigger()
     qtbot.waitUntil(lambda: window.backup_flow.dialog is not None, timeout=2000)
     dialog: BackupsDialog = window.backup_flow.dialog
@@ -87,9 +88,12 @@ def test_file_restore_from_backup_brings_back_an_older_state(
     assert dialog.table.topLevelItem(0).text(1) == "by hand"
     assert dialog.table.topLevelItem(0).text(2) == "1"  # documents
 
+    make_claim(window, qtbot, "2.5 per cent of GDP")
     drop(window, [write(tmp_path, "second.txt", ARTICLE)])
     qtbot.waitUntil(lambda: window.documents.model.rowCount() == 2, timeout=5000)
     assert window.undo_group.canUndo()
+    window.documents.select(first)  # the row that will be first again after the restore
+    qtbot.waitUntil(lambda: window.view.document_id() == first, timeout=5000)
 
     assert dialog.restore_button.isEnabled()
     dialog.restore_button.click()
@@ -102,6 +106,9 @@ def test_file_restore_from_backup_brings_back_an_older_state(
         timeout=10000,
     )
     assert not window.undo_group.canUndo()  # its steps referred to rows the backup lacks
+    # every view shows the restored desk: its document, and only the claim it had
+    qtbot.waitUntil(lambda: "a fantasy" in window.view.text(), timeout=5000)
+    qtbot.waitUntil(lambda: window.claims.model.rowCount() == 1, timeout=5000)
     # the desk as it was, the one taken by hand, and the hour's rolling one taken on reopening
     kinds = sorted(b.kind for b in list_backups(window.client.path))
     assert kinds == ["auto", "before-restore", "manual"]

@@ -50,7 +50,7 @@ def run_backup(desk_path: Path, args: argparse.Namespace) -> int:
     if args.json:
         _json(_as_json(made))
     else:
-        print(f"wrote {made.info.path}: {_counts(made)}")
+        print(f"wrote {made.info.path}: {made.contents}")
     return OK
 
 
@@ -59,14 +59,8 @@ def describe(summary: BackupSummary, *, tabs: bool = False) -> str:
     info = summary.info
     when = info.taken_at.strftime("%Y-%m-%d %H:%M:%S UTC")
     if tabs:
-        return f"{info.path}\t{when}\t{info.kind}\t{_counts(summary)}\t{info.size} bytes"
-    return f"{info.path} (taken {when}, {info.kind}: {_counts(summary)})"
-
-
-def _counts(summary: BackupSummary) -> str:
-    if not summary.readable:
-        return "cannot be read back"
-    return f"{summary.documents} documents, {summary.claims} claims"
+        return f"{info.path}\t{when}\t{info.kind}\t{summary.contents}\t{info.size} bytes"
+    return f"{info.path} (taken {when}, {info.kind}: {summary.contents})"
 
 
 def _as_json(summary: BackupSummary) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factdesk.core.statuses import VERDICTS
+from factdesk.core.text import count_of
 from factdesk.factsheet.gather import (
     DEFAULT_TITLE,
     ExportRequest,
@@ -65,14 +66,10 @@ def _export(desk: Desk, args: argparse.Namespace) -> int:
             "(a ClaimReview needs one)",
             file=sys.stderr,
         )
-    pages = "" if written.pages is None else f", {_count(written.pages, 'page')}"
+    pages = "" if written.pages is None else f", {count_of(written.pages, 'page')}"
     print(f"wrote {written.path}: {_claims(written.claims)}{pages}")
     return 0
 
 
 def _claims(count: int) -> str:
-    return _count(count, "claim")
-
-
-def _count(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    return count_of(count, "claim")

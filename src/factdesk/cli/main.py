@@ -83,8 +83,8 @@ def _backup_hint(desk_path: Path) -> str:
         return "; it has no backup that can be read back"
     when = good.info.taken_at.strftime("%Y-%m-%d %H:%M UTC")
     return (
-        f"; its latest good backup is from {when} ({good.documents} documents, "
-        f"{good.claims} claims): restore it with `factdesk backup --restore latest`"
+        f"; its latest good backup is from {when} ({good.contents}): "
+        "restore it with `factdesk backup --restore latest`"
     )
 
 

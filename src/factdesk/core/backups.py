@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from factdesk.core.errors import InvalidInputError
+from factdesk.core.text import count_of
 
 # Kinds of backup, in the file name. Only "auto" backups roll over; the others are kept until
 # the person deletes them, because somebody asked for them (or a restore was about to happen).
@@ -67,6 +68,13 @@ class BackupSummary:
     @property
     def readable(self) -> bool:
         return self.documents is not None
+
+    @property
+    def contents(self) -> str:
+        """ "6 documents, 1 claim", or that it cannot be read back."""
+        if self.documents is None or self.claims is None:
+            return "cannot be read back"
+        return f"{count_of(self.documents, 'document')}, {count_of(self.claims, 'claim')}"
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,8 @@ def first_line(text: str, *, limit: int = 200) -> str:
             cut = line[:limit].rsplit(" ", 1)[0]
             return cut.rstrip(" ,;:") + "…"
     return ""
+
+
+def count_of(count: int, noun: str) -> str:
+    """ "1 claim", "2 claims", "0 documents" (nouns with a plain plural in -s)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

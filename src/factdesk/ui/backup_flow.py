@@ -35,8 +35,7 @@ def _services():  # type: ignore[no-untyped-def]
 
 
 def backup_sentence(summary: BackupSummary) -> str:
-    counts = f"{summary.documents} documents, {summary.claims} claims"
-    return f"the backup of {taken_label(summary)} ({counts})"
+    return f"the backup of {taken_label(summary)} ({summary.contents})"
 
 
 class BackupFlow(QObject):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.backups import BackupPolicy, BackupSummary
+from factdesk.core.text import count_of
 
 COLUMNS = ("Taken", "Kind", "Documents", "Claims", "Size")
 KIND_LABELS = {
@@ -101,9 +102,7 @@ class BackupsDialog(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.table.addTopLevelItem(item)
         count = len(summaries)
-        self.status.setText(
-            "No backups yet." if not count else f"{count} backup{'s' if count != 1 else ''}."
-        )
+        self.status.setText("No backups yet." if not count else f"{count_of(count, 'backup')}.")
         first = next((i for i, s in enumerate(summaries) if s.readable), None)
         if first is not None:
             self.table.setCurrentItem(self.table.topLevelItem(first))

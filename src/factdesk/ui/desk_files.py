@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from factdesk.core.errors import KnownError
+from factdesk.core.text import count_of
 from factdesk.ui import undo_commands as cmd
 from factdesk.ui.desk_slot import desk_slot
 from factdesk.ui.import_report import ImportReportDialog, needs_report
@@ -36,7 +37,7 @@ class DeskFiles:
             self._push(cmd.ImportCommand(self.client, report.imported))
             await self._show_new_document(report.imported[0].id)
         count = len(report.imported)
-        self._status(f"Imported {count} document{'s' if count != 1 else ''}.", 5000)
+        self._status(f"Imported {count_of(count, 'document')}.", 5000)
         if needs_report(report):
             dialog = ImportReportDialog(report, self.w)
             dialog.finished.connect(dialog.deleteLater)

@@ -97,6 +97,9 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         await self._reload_documents()
         await self._reload_speakers()
         docs = self.w.documents.model.documents()
+        # A desk reopened after a restore, or another desk whose first row is where the old
+        # one's was, must still open its document: selecting the current row again says nothing.
+        self.w.documents.table.selectionModel().clear()
         if docs:
             first = self.w.documents.proxy.index(0, 0).data(DOC_ID_ROLE)
             self.w.documents.select(first if first is not None else docs[0].id)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from factdesk.core.records import ImportReport
+from factdesk.core.text import count_of
 
 if TYPE_CHECKING:
     from factdesk.ui.desk_client import DeskClient
@@ -25,9 +26,7 @@ async def import_with_progress(
     """Import `paths` on the desk's worker while a progress dialog shows how far it got."""
     loop = asyncio.get_running_loop()
     stop = threading.Event()
-    dialog = QProgressDialog(
-        f"Importing {len(paths)} file{'s' if len(paths) != 1 else ''}…", "Cancel", 0, len(paths)
-    )
+    dialog = QProgressDialog(f"Importing {count_of(len(paths), 'file')}…", "Cancel", 0, len(paths))
     dialog.setParent(parent, dialog.windowFlags())
     dialog.setWindowTitle("Importing")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

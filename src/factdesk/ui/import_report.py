@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.records import Duplicate, ImportReport
+from factdesk.core.text import count_of
 from factdesk.ui.tooltips import plain_tip
 
 COL_FILE = 0
@@ -59,21 +60,17 @@ def summary_sentence(report: ImportReport) -> str:
     sentences = ["Import cancelled."] if report.cancelled else []
     imported = len(report.imported)
     if imported:
-        sentences.append(f"Imported {_count(imported, 'document')}.")
+        sentences.append(f"Imported {count_of(imported, 'document')}.")
     else:
         sentences.append("No documents were imported.")
     if report.duplicates:
         verb = "was" if len(report.duplicates) == 1 else "were"
-        sentences.append(f"{_count(len(report.duplicates), 'file')} {verb} already on the desk.")
+        sentences.append(f"{count_of(len(report.duplicates), 'file')} {verb} already on the desk.")
     if report.rejected:
-        sentences.append(f"{_count(len(report.rejected), 'file')} could not be imported.")
+        sentences.append(f"{count_of(len(report.rejected), 'file')} could not be imported.")
     if report.rejected or report.duplicates:
         sentences[-1] = sentences[-1][:-1] + ":"  # the table below lists them
     return " ".join(sentences)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class RejectedFilesModel(QAbstractTableModel):

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 
 from factdesk.core.records import ClaimInfo
 from factdesk.core.statuses import LABELS, STATUSES
+from factdesk.core.text import count_of
 from factdesk.ui.models.records_table import RecordsTableModel
 from factdesk.ui.tooltips import plain_tip
 
@@ -110,7 +111,7 @@ def _sort_key(claim: ClaimInfo, col: int) -> Any:
 def _tooltip(claim: ClaimInfo) -> str:
     who = f"\n— {claim.speaker}" if claim.speaker else ""
     quotes = len(claim.spans)
-    where = f"\nQuoted at {quotes} place{'s' if quotes != 1 else ''}"
+    where = f"\nQuoted at {count_of(quotes, 'place')}"
     return plain_tip(f"{claim.text}{who}{where}")
 
 
