@@ -70,7 +70,7 @@ def test_a_damaged_desk_offers_its_latest_good_backup_and_restores_it(
     qtbot.waitUntil(lambda: window.documents.model.rowCount() == 3, timeout=5000)
     assert list(tmp_path.glob("story.damaged-*.factdesk"))  # kept, not deleted
     qtbot.waitUntil(
-        lambda: "Restored the backup of" in window.statusBar().currentMessage(), timeout=5000
+        lambda: "Restored the backup taken" in window.statusBar().currentMessage(), timeout=5000
     )
 
 

@@ -35,7 +35,7 @@ def _services():  # type: ignore[no-untyped-def]
 
 
 def backup_sentence(summary: BackupSummary) -> str:
-    return f"the backup of {taken_label(summary)} ({summary.contents})"
+    return f"the backup taken {taken_label(summary)} ({summary.contents})"
 
 
 class BackupFlow(QObject):
