@@ -44,7 +44,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
+    """The cell as text a spreadsheet shows and never runs. Leading whitespace does not save a
+    formula: LibreOffice's "trim spaces" import option (and some sheets) strip it first."""
+    if value.startswith(_FORMULA_START) or (
+        value[:1].isspace() and value.lstrip().startswith(_FORMULA_START)
+    ):
+        return f"'{value}"
+    return value
 
 
 def render_csv(sheet: FactSheet, *, per_highlight: bool = False) -> str:

@@ -10,6 +10,13 @@ from factdesk.core.statuses import FALSE, MISLEADING, UNVERIFIABLE, VERDICTS, VE
 from factdesk.factsheet.model import ClaimBlock, FactSheet, SourceRef, web_url
 
 BEST, WORST = 5, 1
+# The JSON is published inside a page's <script type="application/ld+json">, where a claim
+# holding "</script>" would end the element and let the rest of the claim run as HTML. <, > and
+# & only ever occur inside JSON strings, where \u003c and the like mean the same characters.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# Evidence in these schemes would run in a reader's browser or name a file on this computer:
+# it is left out of the published review. Any other text (a DOI, "Hansard, col. 42") stays.
+_REFUSED_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
 # The documented mapping (docs/factsheets.md): a 1–5 truth scale; 3 and 4 are left free for
 # "half true" and "mostly true" should the desk ever grow them. An unverifiable claim is not a
 # point on a truth scale, so it carries its textual rating only.
@@ -35,7 +42,7 @@ def claim_reviews(sheet: FactSheet) -> list[dict[str, Any]]:
 
 def render_jsonld(sheet: FactSheet) -> str:
     document = {"@context": "https://schema.org", "@graph": claim_reviews(sheet)}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE) + "\n"
 
 
 def _review(
@@ -66,9 +73,22 @@ def _review(
     }
     if c.note:
         review["reviewBody"] = c.note
-    if c.evidence:
-        review["citation"] = [web_url(e.source) or e.source for e in c.evidence]
+    citations = [cited for e in c.evidence if (cited := _citation(e.source)) is not None]
+    if citations:
+        review["citation"] = citations
     return review
+
+
+def _citation(source: str) -> str | None:
+    """A web address, or a citation in words; None for a script or a local file."""
+    url = web_url(source)
+    if url:
+        return url
+    try:  # urlsplit reads a scheme as a browser does: "  JavaScript:", "java\tscript:"
+        scheme = urlsplit(source).scheme.lower()
+    except ValueError:  # an unbalanced "[" in what looks like a host: not a URL at all
+        return source
+    return None if scheme in _REFUSED_SCHEMES else source
 
 
 def _author(sheet: FactSheet) -> dict[str, Any]:

@@ -25,6 +25,8 @@ _LINE_START = re.compile(
     re.MULTILINE,
 )
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+# A run of # at the end of a heading is its optional closing sequence, which renderers drop.
+_CLOSING_HASHES = re.compile(r"(?<=[ \t])#+(?=[ \t]*$)")
 
 
 def escape(text: str) -> str:
@@ -33,13 +35,19 @@ def escape(text: str) -> str:
     return _LINE_START.sub(_escape_line_start, text)
 
 
+def heading(text: str) -> str:
+    """Text for an ATX heading line: escaped, with a trailing "#" run kept as text (a claim
+    "We are number one ##" would otherwise lose its last word)."""
+    return _CLOSING_HASHES.sub(lambda m: "\\" + m[0], escape(one_line(text)))
+
+
 def _escape_line_start(match: re.Match[str]) -> str:
     lead, mark = match[1], match[2]
     return f"{lead}\\{mark}" if not mark[0].isdigit() else f"{lead}{mark}\\"
 
 
 def render_markdown(sheet: FactSheet) -> str:
-    lines = [f"# {escape(one_line(sheet.title))}", ""]
+    lines = [f"# {heading(sheet.title)}", ""]
     byline = [f"Generated {generated_label(sheet.generated_at)}"]
     if sheet.desk_name:
         byline.insert(0, f"Desk: {escape(sheet.desk_name)}")
@@ -67,7 +75,7 @@ def _label(status: str) -> str:
 
 def _claim(c: ClaimBlock) -> list[str]:
     badge = f"{BADGE_SYMBOLS.get(c.status, '·')} {c.label.upper()}"
-    lines = [f"## {badge} — {escape(one_line(c.text))}", ""]
+    lines = [f"## {badge} — {heading(c.text)}", ""]
     said = [f"**Speaker:** {escape(c.speaker)}" if c.speaker else "**Speaker:** not recorded"]
     if c.date:
         said.append(f"**Date:** {long_date(c.date)}")
