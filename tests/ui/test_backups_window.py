@@ -144,3 +144,36 @@ def test_preferences_decide_when_a_backup_is_taken_on_opening(
     made = list_backups(path)
     assert [b.kind for b in made] == ["auto"]
     run(on.close_desk())
+
+
+def test_a_desk_that_goes_bad_while_open_offers_its_backup_once(
+    qtbot: Any, run: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "story.factdesk"
+    with Desk.open(path) as desk:
+        desk.import_files(
+            [write(tmp_path, f"a{i}.txt", f"Article {i}\n" + ARTICLE * (i + 1)) for i in range(4)]
+        )
+    backups.backup_now(path)
+    win = _second_window(tmp_path, qtbot, "open.ini")
+    win.show()
+    assert run(win.open_desk(path, create=False))
+    qtbot.waitUntil(lambda: win.view.document_id() is not None, timeout=5000)
+    shown = win.view.document_id()
+
+    _wreck(path)  # the disk fails under the open desk
+    for doc in win.documents.model.documents():  # reading the articles meets the damage
+        if doc.id != shown:
+            win.documents.select(doc.id)
+    box = _box(win, qtbot, "damagedDeskBox")
+    assert "is damaged and cannot be read" in box.text()
+    assert len(win.findChildren(QMessageBox, "damagedDeskBox")) == 1  # said once, not per call
+
+    _button(box, "Restore the backup").click()
+    qtbot.waitUntil(
+        lambda: "Restored the backup taken" in win.statusBar().currentMessage(), timeout=10000
+    )
+    assert win.client is not None and win.documents.model.rowCount() == 4
+    qtbot.waitUntil(lambda: "Article" in win.view.text(), timeout=5000)
+    assert list(tmp_path.glob("story.damaged-*.factdesk"))
+    run(win.close_desk())

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 from window_helpers import import_one
 
+from factdesk.core.errors import DeskError
 from factdesk.core.logs import log, setup_logging
 from factdesk.ui import tasks
 from factdesk.ui.bugs import BugReporter
@@ -113,3 +114,18 @@ def test_help_open_log_folder_opens_the_log_folder(
     assert [u.toLocalFile() for u in opened.urls] == [str(folder)]
     assert folder.is_dir()
     assert logging.getLogger("factdesk") is log
+
+
+async def _refused_work() -> None:
+    await asyncio.sleep(0)
+    raise DeskError("/x/story.factdesk: is busy in another program; try again in a moment")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_refusal_nobody_caught_is_said_plainly_not_as_a_bug(
+    window: MainWindow, reporter: BugReporter, qtbot: Any, tmp_path: Path
+) -> None:
+    tasks.start(_refused_work())
+    qtbot.waitUntil(lambda: reporter.reported == 1, timeout=3000)
+    box = _wait_box(window, qtbot)
+    assert box.text() == "/x/story.factdesk: is busy in another program; try again in a moment"

@@ -137,6 +137,8 @@ class BackupFlow(QObject):
         self.w.statusBar().showMessage(str(error), 10000)
 
     async def _restore_and_open(self, path: Path, chosen: BackupSummary) -> bool:
+        if self.w.client is not None and self.w.client.path == path:
+            await self.w.close_desk()  # it went bad while open: let go of it first
         self.w.statusBar().showMessage(f"Restoring {path.name}…")
         try:
             restored: Restored = await _off_gui(_services().restore, path, chosen.info.path)

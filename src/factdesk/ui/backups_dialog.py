@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from factdesk.core.backups import BackupPolicy, BackupSummary
 from factdesk.core.text import count_of
+from factdesk.ui.tooltips import plain_tip
 
 COLUMNS = ("Taken", "Kind", "Documents", "Claims", "Size")
 KIND_LABELS = {
@@ -97,7 +98,7 @@ class BackupsDialog(QDialog):
                     size_label(summary.info.size),
                 ]
             )
-            item.setToolTip(0, str(summary.info.path))
+            item.setToolTip(0, plain_tip(str(summary.info.path)))
             if not readable:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.table.addTopLevelItem(item)

@@ -16,7 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from factdesk.core.logs import record_bug
+from factdesk.core.errors import KnownError
+from factdesk.core.logs import log, record_bug
 
 Show = Callable[[str], None]
 
@@ -55,6 +56,11 @@ class BugReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous.get("sys", sys.__excepthook__)(exc_type, exc, tb)
             return
+        if isinstance(exc, KnownError):  # a refusal some view forgot to catch: say it plainly
+            log.warning("uncaught refusal: %s", exc, exc_info=(exc_type, exc, tb))
+            self.reported += 1
+            self.sentence.emit(str(exc))
+            return
         self._report(record_bug(exc_type, exc, tb))
 
     def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
@@ -68,8 +74,6 @@ class BugReporter(QObject):
         if isinstance(exc, BaseException):
             self._report(record_bug(type(exc), exc, exc.__traceback__, where="the event loop"))
         else:
-            from factdesk.core.logs import log  # noqa: PLC0415
-
             log.error("event loop: %s", context.get("message", context))
 
     def _report(self, sentence: str) -> None:

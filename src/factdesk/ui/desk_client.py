@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from factdesk.core.backups import BackupPolicy
-from factdesk.core.errors import KnownError
+from factdesk.core.errors import DamagedDeskError, KnownError
 from factdesk.core.records import Changes, Outcome
 from factdesk.ui import tasks
 
@@ -37,6 +37,7 @@ class DeskClient(QObject):
 
     changed = Signal(object)  # Changes
     told = Signal(str)  # one sentence for the status bar, from work nobody awaits
+    damaged = Signal(object)  # DamagedDeskError: the file went bad while open (said once)
 
     def __init__(self, desk: Desk, executor: ThreadPoolExecutor) -> None:
         super().__init__()
@@ -45,6 +46,7 @@ class DeskClient(QObject):
         self.path: Path = desk.path
         self.backup_problem: str | None = desk.backup_problem
         self.closed = False
+        self._said_damaged = False
 
     @classmethod
     async def open(
@@ -77,7 +79,18 @@ class DeskClient(QObject):
         an edit committed while the window closes is queued before the desk closes."""
         if self.closed:
             raise DeskClosedError(f"{self.path} is closed")
-        return asyncio.get_running_loop().run_in_executor(self._executor, fn, self._desk)
+        future = asyncio.get_running_loop().run_in_executor(self._executor, fn, self._desk)
+        future.add_done_callback(self._look_for_damage)
+        return future
+
+    def _look_for_damage(self, future: asyncio.Future[Any]) -> None:
+        """Whatever call meets a damaged file, the window hears it once (to offer a backup)."""
+        if future.cancelled() or self._said_damaged:
+            return
+        exc = future.exception()
+        if isinstance(exc, DamagedDeskError):
+            self._said_damaged = True
+            self.damaged.emit(exc)
 
     async def call(self, fn: Callable[[Desk], T]) -> T:
         """Run `fn(desk)` on the worker and return its result (reads)."""

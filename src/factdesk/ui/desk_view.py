@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 
-from factdesk.core.errors import KnownError, NotFoundError
+from factdesk.core.errors import DamagedDeskError, KnownError, NotFoundError
 from factdesk.core.records import Changes, ClaimInfo, DocumentText, Span
 from factdesk.core.statuses import LABELS
 from factdesk.ui import tasks
@@ -326,7 +326,8 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
 
     def _spawn(self, coro: Awaitable[Any]) -> None:
         async def run() -> None:
-            with contextlib.suppress(DeskClosedError):  # its desk closed while it was queued
+            # its desk closed while it was queued, or is damaged (the window offers a backup)
+            with contextlib.suppress(DeskClosedError, DamagedDeskError):
                 await coro
 
         tasks.start(run())

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from factdesk.core.records import ImportReport
 from factdesk.core.text import count_of
@@ -29,6 +29,9 @@ async def import_with_progress(
     dialog = QProgressDialog(f"Importing {count_of(len(paths), 'file')}…", "Cancel", 0, len(paths))
     dialog.setParent(parent, dialog.windowFlags())
     dialog.setWindowTitle("Importing")
+    label = QLabel(dialog.labelText())
+    label.setTextFormat(Qt.TextFormat.PlainText)  # it shows file names, which can hold markup
+    dialog.setLabel(label)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.setAutoClose(False)

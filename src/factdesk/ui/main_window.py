@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
             return False
         await self.close_desk()
         self.client = client
+        client.damaged.connect(
+            lambda exc: self._spawn(self.backup_flow.offer_for_damaged(path, exc))
+        )
         stack = self.desk_view.attach(client)
         self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(stack)
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
         """One clear sentence, in a window-modal box that never blocks the event loop."""
         self.statusBar().showMessage(sentence, 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the sentence may quote a file or a title
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
