@@ -11,7 +11,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from corpus import write_corpus
+from benchmarks.corpus import write_corpus
 
 from factdesk.services import Desk
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus import write_corpus
+from benchmarks.corpus import write_corpus
 
 from factdesk.core.text import text_sha256
 from factdesk.services import Desk

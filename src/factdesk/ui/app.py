@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from factdesk.core.logs import setup_logging
 from factdesk.core.paths import default_desk_path
-from factdesk.ui import recent, tasks
+from factdesk.ui import ready_probe, recent, tasks
 from factdesk.ui.bugs import BugReporter
 from factdesk.ui.colours import dark_palette, is_dark
 from factdesk.ui.garbage import GuiThreadCollector
@@ -58,14 +58,23 @@ def run_window(path: Path | None) -> int:
     settings = QSettings()
     window = MainWindow(settings)
     window.show()
+    probe = ready_probe.wanted()
+    if probe:
+        ready_probe.report_shown()
     target = path or recent.last(settings) or default_desk_path()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     reporter = BugReporter(window.report_bug, setup_logging())
     reporter.install(loop)
     with loop:
-        loop.call_soon(lambda: tasks.start(window.open_desk(target)))
+        loop.call_soon(lambda: tasks.start(_open(window, target, probe)))
         loop.run_forever()  # returns when the last window closes (Ctrl+Q)
     reporter.uninstall()
     collector.stop()
     return 0
+
+
+async def _open(window: MainWindow, target: Path, probe: bool) -> None:
+    await window.open_desk(target)
+    if probe:
+        ready_probe.report_loaded_and_quit(window)
