@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from factdesk.core.records import ClaimInfo, DocumentInfo, EvidenceInfo, HistoryEntry, Span
+from factdesk.core.statuses import STATUSES
 from factdesk.ui.models.claim_table import (
     COL_SPEAKER,
     COL_STATUS,
     COL_TEXT,
+    ID_ROLE,
     STATUS_ROLE,
     ClaimFilterModel,
     ClaimTableModel,
@@ -76,11 +78,12 @@ def test_claim_table_model_upsert_remove_and_filters(qtmodeltester) -> None:
     model.upsert(claim(1, "GDP 2.5 per cent", "misleading", "Keir Starmer"))
     assert model.index(0, COL_TEXT).data() == "GDP 2.5 per cent"
     assert model.index(0, COL_STATUS).data(STATUS_ROLE) == "misleading"
-    model.upsert(claim(3, "Tariffs", "unchecked", "Mark Rutte"))
+    assert model.row_of(1) == 0  # an edited claim keeps its row
+    model.upsert(claim(3, "Tariffs", "unchecked", "Mark Rutte"))  # a new one comes in order
     assert model.rowCount() == 3
     model.remove([2])
-    assert [model.claim_at(r).id for r in range(model.rowCount())] == [1, 3]
-    assert model.row_of(3) == 1
+    assert [model.claim_at(r).id for r in range(model.rowCount())] == [3, 1]
+    assert model.row_of(3) == 0
 
     proxy = ClaimFilterModel()
     proxy.setSourceModel(model)
@@ -91,11 +94,37 @@ def test_claim_table_model_upsert_remove_and_filters(qtmodeltester) -> None:
     proxy.set_speaker("mark rutte")
     assert [proxy.index(r, COL_SPEAKER).data() for r in range(proxy.rowCount())] == ["Mark Rutte"]
     proxy.set_speaker("")
+    proxy.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)
     proxy.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)  # workflow order, not alphabetical
     assert [proxy.index(r, COL_STATUS).data(STATUS_ROLE) for r in range(2)] == [
         "unchecked",
         "misleading",
     ]
+    proxy.sort(COL_TEXT, Qt.SortOrder.DescendingOrder)  # done by the source model
+    assert [model.claim_at(r).text for r in range(2)] == ["Tariffs", "GDP 2.5 per cent"]
+    proxy.set_text("per CENT")  # any column, any case
+    assert [proxy.index(r, COL_TEXT).data() for r in range(proxy.rowCount())] == [
+        "GDP 2.5 per cent"
+    ]
+    proxy.set_text("misleading")  # the status as shown is searched too
+    assert proxy.rowCount() == 1
+    proxy.set_text("")
+    assert proxy.rowCount() == 2
+    qtmodeltester.check(proxy)
+
+
+def test_sorting_keeps_the_selection_on_its_claim(qtbot) -> None:
+    from factdesk.ui.claims_panel import ClaimsPanel
+
+    panel = ClaimsPanel()
+    qtbot.addWidget(panel)
+    panel.set_claims([claim(n, f"claim {n:02d}", STATUSES[n % 6]) for n in range(1, 30)])
+    assert panel.select(17, emit=False)
+    panel.table.sortByColumn(COL_TEXT, Qt.SortOrder.DescendingOrder)
+    assert panel.current_id() == 17
+    assert panel.model.claim_at(0).text == "claim 29"
+    selected = panel.table.selectionModel().selectedRows()
+    assert [i.data(ID_ROLE) for i in selected] == [17]
 
 
 def test_small_models(qtmodeltester) -> None:
