@@ -56,7 +56,10 @@ def test_commands_take_rolling_backups_as_the_environment_says(
     monkeypatch.setenv("FACTDESK_BACKUP_KEEP", "several")
     code, _, err = run(capsys, story, "docs")
     assert code == 1
-    assert err == "factdesk: FACTDESK_BACKUP_KEEP='several': expected a whole number of 0 or more\n"
+    assert (
+        err
+        == "factdesk: FACTDESK_BACKUP_KEEP='several': expected a whole number from 0 to 1000000\n"
+    )
 
 
 def test_a_damaged_desk_names_its_latest_good_backup_and_restore_brings_it_back(
@@ -69,8 +72,8 @@ def test_a_damaged_desk_names_its_latest_good_backup_and_restore_brings_it_back(
     assert broken.returncode == 1
     assert broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr
     assert broken.stderr.startswith(f"factdesk: {story}: is damaged and cannot be read")
-    assert "its latest good backup is from " in broken.stderr
-    assert "(2 documents, 0 claims): restore it with `factdesk backup --restore latest`" in (
+    assert f"its latest good backup is {story}.backups/story." in broken.stderr
+    assert "manual: 2 documents, 0 claims): restore it with `factdesk backup --restore latest`" in (
         broken.stderr
     )
 

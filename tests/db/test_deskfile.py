@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factdesk.core.errors import DeskError, NewerDeskError
+from factdesk.core.errors import DamagedDeskError, DeskError, NewerDeskError
 from factdesk.db.deskfile import HEAD, open_desk, read_revision
 
 
@@ -52,10 +52,16 @@ def test_a_text_file_is_refused_untouched(tmp_path: Path) -> None:
     _refused_untouched(path, "not a factdesk desk")
 
 
-def test_an_empty_file_is_refused_untouched(tmp_path: Path) -> None:
-    path = tmp_path / "empty.factdesk"
-    path.write_bytes(b"")
-    _refused_untouched(path, "not an SQLite database")
+def test_an_empty_or_zeroed_desk_is_refused_untouched_as_damaged(tmp_path: Path) -> None:
+    # a power cut or a failed sync leaves these: a backup is the way out, so say "damaged"
+    empty = tmp_path / "empty.factdesk"
+    empty.write_bytes(b"")
+    _refused_untouched(
+        empty, r"is damaged and cannot be read \(the file is empty\)", DamagedDeskError
+    )
+    zeroed = tmp_path / "zeroed.factdesk"
+    zeroed.write_bytes(b"\x00" * 8192)
+    _refused_untouched(zeroed, "its header is blank", DamagedDeskError)
 
 
 def test_another_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:

@@ -3,7 +3,11 @@ including over a desk so damaged it no longer opens."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -54,7 +58,8 @@ def test_a_new_desk_takes_no_backup_and_reopening_takes_a_checked_one(tmp_path, 
     assert made is not None and made.kind == AUTO
     assert made.path.parent == tmp_path / "story.factdesk.backups"
     # one self-contained file that SQLite reads back without fault, holding the documents
-    assert sorted(p.name for p in made.path.parent.iterdir()) == [made.path.name]
+    listed = sorted(p.name for p in made.path.parent.iterdir() if not p.name.startswith("."))
+    assert listed == [made.path.name]
     assert store.quick_check(made.path) is None
     assert store.summarise(made).documents == 2
 
@@ -73,11 +78,61 @@ def test_at_most_one_rolling_backup_per_interval(tmp_path, articles) -> None:
 
 def test_an_unchanged_desk_is_not_backed_up_again(tmp_path, articles) -> None:
     path = _desk_with(tmp_path, articles)
+    _age(path, hours=1)  # last edited an hour ago
     assert store.maybe_take_backup(path, EVERY_OPEN) is not None
     assert store.maybe_take_backup(path, EVERY_OPEN) is None  # nothing changed since
     with Desk.open(path) as desk:
         desk.add_claim(2, quote="Mark Rutte")
     assert store.maybe_take_backup(path, EVERY_OPEN) is not None
+
+
+def test_an_edit_in_the_same_second_as_the_backup_is_not_mistaken_for_no_change(
+    tmp_path, articles
+) -> None:
+    """On a file system with one-second (or FAT's two-second) times, an edit just after a
+    backup can leave the desk's time equal to the one recorded on the backup."""
+    path = _desk_with(tmp_path, articles)
+    made = store.maybe_take_backup(path, EVERY_OPEN)
+    assert made is not None
+    recorded = made.path.stat().st_mtime_ns
+    with Desk.open(path) as desk:
+        desk.add_claim(2, quote="Mark Rutte")
+    os.utime(path, ns=(recorded, recorded))  # what a coarse clock shows for the edit
+    assert store.maybe_take_backup(path, EVERY_OPEN) is not None
+
+
+def test_a_backup_stamped_in_the_future_does_not_stop_backups(tmp_path, articles) -> None:
+    path = _desk_with(tmp_path, articles)
+    ahead = datetime.now(UTC) + timedelta(days=40)  # a machine whose clock ran ahead
+    store.take_backup(path, AUTO, now=ahead)
+    hourly = BackupPolicy(interval=timedelta(hours=1), keep=5)
+    assert store.maybe_take_backup(path, hourly) is not None
+
+
+def test_processes_opening_one_desk_together_take_one_backup(tmp_path, articles) -> None:
+    path = _desk_with(tmp_path, articles)
+    _age(path, hours=1)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src"),
+           "FACTDESK_BACKUP_MINUTES": "0"}  # fmt: skip
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "factdesk", "--desk", str(path), "docs"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        for _ in range(6)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    # the desk did not change, so one copy of it is enough, however many opened it
+    assert [b.kind for b in store.list_backups(path)] == [AUTO]
+
+
+def _age(path: Path, *, hours: int) -> None:
+    then = time.time() - hours * 3600
+    os.utime(path, (then, then))
 
 
 def test_only_the_last_n_rolling_backups_are_kept_and_manual_ones_stay(tmp_path, articles) -> None:

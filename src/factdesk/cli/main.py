@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except DamagedDeskError as exc:
-        print(f"factdesk: {exc}{_backup_hint(desk_path)}", file=sys.stderr)
+        # the hint is about the desk; a damaged *backup* named in --restore has none
+        is_desk = Path(exc.path).resolve() == desk_path.resolve()
+        print(f"factdesk: {exc}{_backup_hint(desk_path) if is_desk else ''}", file=sys.stderr)
         return 1
     except KnownError as exc:
         print(f"factdesk: {exc}", file=sys.stderr)
@@ -83,8 +85,8 @@ def _backup_hint(desk_path: Path) -> str:
         return "; it has no backup that can be read back"
     when = good.info.taken_at.strftime("%Y-%m-%d %H:%M UTC")
     return (
-        f"; its latest good backup is from {when} ({good.contents}): "
-        "restore it with `factdesk backup --restore latest`"
+        f"; its latest good backup is {good.info.path} ({when}, {good.info.kind}: "
+        f"{good.contents}): restore it with `factdesk backup --restore latest`"
     )
 
 

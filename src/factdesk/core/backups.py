@@ -91,6 +91,18 @@ def _whole_number(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit():
-        raise InvalidInputError(f"{name}={raw!r}: expected a whole number of 0 or more")
+    number = whole_number(raw)
+    if number is None:
+        raise InvalidInputError(f"{name}={raw!r}: expected a whole number from 0 to {MAX_SETTING}")
+    return number
+
+
+MAX_SETTING = 10**6
+
+
+def whole_number(raw: str) -> int | None:
+    """ASCII digits up to MAX_SETTING ("²", "٣" and 10**20 are not settings), else None."""
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_SETTING:
+        return None
     return int(raw)

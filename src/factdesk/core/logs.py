@@ -39,7 +39,9 @@ def setup_logging(folder: Path | None = None) -> Path | None:
             handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        with path.open("a", encoding="utf-8"):  # can it be written? (not: a folder, root's)
+            pass
+        handler = _QuietHandler(
             path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
         )
     except OSError as exc:
@@ -51,6 +53,14 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     if log.level == logging.NOTSET or log.level > logging.INFO:
         log.setLevel(logging.INFO)
     return path
+
+
+class _QuietHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (a full disk, a rollover refused) must not print
+    tracebacks over the one sentence the person sees: the record is dropped."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        del record
 
 
 def record_bug(

@@ -13,25 +13,21 @@ import contextlib
 import os
 import re
 import sqlite3
+import sys
+import time
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
-from factdesk.core.backups import (
-    AUTO,
-    BEFORE_RESTORE,
-    KINDS,
-    BackupInfo,
-    BackupPolicy,
-    BackupSummary,
-    Restored,
-)
+from factdesk.core.backups import AUTO, KINDS, BackupInfo, BackupPolicy, BackupSummary
 from factdesk.core.errors import DamagedDeskError, DeskError
 from factdesk.core.paths import DESK_SUFFIX
 from factdesk.db.deskfile import copy_desk, read_revision
-from factdesk.db.engine import BUSY_TIMEOUT_MS
 
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
+CLOCK_SLACK = timedelta(minutes=5)
 _NAME = re.compile(
     r"^(?P<stem>.+)\.(?P<stamp>\d{8}T\d{6}\.\d{6}Z)\.(?P<kind>"
     + "|".join(KINDS)
@@ -70,13 +66,17 @@ def take_backup(desk: Path, kind: str, *, now: datetime | None = None) -> Backup
     target = folder / f"{desk.stem}.{now.strftime(_STAMP)}.{kind}{DESK_SUFFIX}"
     partial = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
     try:
-        copy_desk(desk, partial)
+        stamp = _change_stamp(desk)  # before copying: a change made meanwhile counts as new
+        copy_desk(desk, partial, name_in_errors=folder)
         problem = quick_check(partial)
         if problem is not None:
             raise DamagedDeskError(desk, problem)
+        os.utime(partial, ns=(stamp, stamp))  # the backup's time says which desk it copied
         partial.replace(target)
+    except OSError as exc:
+        raise DeskError(f"{folder}: the backup could not be written ({exc.strerror})") from exc
     finally:
-        partial.unlink(missing_ok=True)
+        _remove_quietly(partial)
     return BackupInfo(target, now, kind, target.stat().st_size)
 
 
@@ -85,21 +85,43 @@ def maybe_take_backup(
 ) -> BackupInfo | None:
     """Take a rolling backup if the policy wants one now, and drop the oldest beyond `keep`.
 
-    None when backups are off, the newest rolling one is younger than the interval, or the desk
+    None when backups are off, the newest rolling one is younger than the interval, the desk
     has not changed since the newest backup of any kind (identical copies would push older,
-    different ones out)."""
+    different ones out), or another process is taking one right now. Deciding and taking
+    happen under a lock on the folder, so processes opening a desk together take one backup,
+    not one each."""
     if not policy.enabled:
         return None
     now = now or datetime.now(UTC)
-    existing = list_backups(desk)
+    if not _worth_a_look(desk, policy, now):
+        return None
+    with _folder_lock(backup_folder(desk)) as locked:
+        if not locked or not _worth_a_look(desk, policy, now):
+            return None
+        made = take_backup(desk, AUTO, now=now)
+        prune(desk, policy.keep)
+        return made
+
+
+def _worth_a_look(desk: Path, policy: BackupPolicy, now: datetime) -> bool:
+    # a backup stamped in the future (a clock that ran ahead) must not stop all backups
+    existing = [b for b in list_backups(desk) if b.taken_at <= now + CLOCK_SLACK]
     autos = [b for b in existing if b.kind == AUTO]
     if autos and now - autos[0].taken_at < policy.interval:
-        return None
-    if existing and _changed_at(desk) <= existing[0].taken_at.timestamp():
-        return None
-    made = take_backup(desk, AUTO, now=now)
-    prune(desk, policy.keep)
-    return made
+        return False
+    if not existing:
+        return True
+    # Unchanged means: the desk's file times are those recorded on the newest backup, and
+    # were well before it was taken. File times can be coarse (a second; two on FAT), so an
+    # edit in the same second as the backup would look unchanged: a desk changed close to its
+    # backup's time always gets another one. A duplicate backup is cheap, a missed one is not.
+    newest = existing[0]
+    try:
+        recorded = newest.path.stat().st_mtime_ns
+    except OSError:
+        return True
+    settled = recorded < (newest.taken_at.timestamp() - 2) * 1e9
+    return not (settled and _change_stamp(desk) == recorded)
 
 
 def prune(desk: Path, keep: int) -> list[Path]:
@@ -107,8 +129,60 @@ def prune(desk: Path, keep: int) -> list[Path]:
     autos = [b for b in list_backups(desk) if b.kind == AUTO]
     dropped = [b.path for b in autos[keep:]]
     for path in dropped:
-        path.unlink(missing_ok=True)
+        _remove_quietly(path)
+    _sweep_partials(backup_folder(desk))
     return dropped
+
+
+def _remove_quietly(path: Path) -> None:
+    """Remove a file we made; one that cannot be removed (read-only disk) is left, not a bug."""
+    for name in (path, path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            name.unlink()
+
+
+def _sweep_partials(folder: Path, *, older_than: float = 3600) -> None:
+    """Remove the half-made copies a killed backup left (old ones only: a young one may be
+    another process's backup in progress)."""
+    cutoff = time.time() - older_than
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".") and ".partial" in entry.name:
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < cutoff:
+                        os.unlink(entry.path)
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[bool]:
+    """An advisory lock on the backup folder, released even on kill -9; yields False at once
+    if another process holds it (or the folder cannot be made)."""
+    try:
+        folder.mkdir(exist_ok=True)
+        handle = open(folder / ".lock", "a+b")  # noqa: SIM115  (closed below)
+    except OSError:
+        yield True  # no folder: take_backup will say why
+        return
+    try:
+        locked = _try_lock(handle)
+        yield locked
+    finally:
+        handle.close()  # closing releases the lock
+
+
+def _try_lock(handle: BinaryIO) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt  # noqa: PLC0415
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl  # noqa: PLC0415
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def quick_check(path: Path) -> str | None:
@@ -120,8 +194,8 @@ def quick_check(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return None if rows == ["ok"] else "; ".join(rows[:3])
+        return " ".join(str(exc).split())
+    return None if rows == ["ok"] else " ".join("; ".join(rows[:3]).split())
 
 
 def summarise(info: BackupInfo) -> BackupSummary:
@@ -165,69 +239,13 @@ def backup_info(path: Path) -> BackupInfo:
     return BackupInfo(path, taken, kind, path.stat().st_size)
 
 
-def restore(desk: Path, source: BackupInfo, *, now: datetime | None = None) -> Restored:
-    """Make the desk hold the backup's contents, keeping the desk as it was.
-
-    A readable desk is first backed up ("before-restore"), then overwritten in place through
-    the backup API, so other programs with the desk open see the change like any commit. A
-    damaged desk is moved aside (with its -wal and -shm) and the backup copied in its place."""
-    now = now or datetime.now(UTC)
-    summary = summarise(source)
-    problem = quick_check(source.path)
-    if problem is not None:
-        raise DamagedDeskError(source.path, problem)
-    if source.path.resolve() == desk.resolve():
-        raise DeskError(f"{source.path}: is the desk itself, not a backup of it")
-    if not desk.exists():
-        copy_desk(source.path, desk)
-        return Restored(desk, summary, None, was_damaged=False)
-    try:
-        read_revision(desk)
-        kept: Path = take_backup(desk, BEFORE_RESTORE, now=now).path
-    except DamagedDeskError:
-        kept = _move_aside(desk, now)
-        copy_desk(source.path, desk)
-        return Restored(desk, summary, kept, was_damaged=True)
-    _copy_into(source.path, desk)
-    return Restored(desk, summary, kept, was_damaged=False)
-
-
-def _changed_at(desk: Path) -> float:
-    """When the desk's data last changed on disk (its WAL holds the newest commits).
+def _change_stamp(desk: Path) -> int:
+    """When the desk's data last changed on disk, in ns (its WAL holds the newest commits).
 
     An empty WAL holds no commits: a read-only connection (the backup's own) creates one."""
-    times = [desk.stat().st_mtime]
+    times = [desk.stat().st_mtime_ns]
     with contextlib.suppress(FileNotFoundError):
         wal = desk.with_name(desk.name + "-wal").stat()
         if wal.st_size:
-            times.append(wal.st_mtime)
+            times.append(wal.st_mtime_ns)
     return max(times)
-
-
-def _copy_into(source: Path, desk: Path) -> None:
-    """Overwrite a live desk with `source` in one step that other connections see as a commit."""
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(desk, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            dst.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=WAL")
-        finally:
-            dst.close()
-    except sqlite3.Error as exc:
-        raise DeskError(f"{desk}: could not be restored from {source} ({exc})") from exc
-    finally:
-        src.close()
-
-
-def _move_aside(desk: Path, now: datetime) -> Path:
-    aside = desk.with_name(f"{desk.stem}.damaged-{now.strftime('%Y%m%dT%H%M%SZ')}{desk.suffix}")
-    try:
-        desk.replace(aside)
-        for extra in ("-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                desk.with_name(desk.name + extra).replace(aside.with_name(aside.name + extra))
-    except OSError as exc:
-        raise DeskError(f"{desk}: cannot be moved aside ({exc.strerror})") from exc
-    return aside

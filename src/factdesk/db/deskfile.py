@@ -56,6 +56,9 @@ def read_revision(path: Path) -> str:
             magic = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise DeskError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not magic.strip(b"\x00"):
+        # empty, or zeros where the header was: what a power cut or a failed sync leaves
+        raise DamagedDeskError(path, "the file is empty" if not magic else "its header is blank")
     if magic != SQLITE_MAGIC:
         raise DeskError(f"{path}: is not a factdesk desk (it is not an SQLite database)")
     try:
@@ -103,8 +106,10 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     return target
 
 
-def copy_desk(source: Path, target: Path) -> None:
-    """Copy a desk with SQLite's online backup API (safe while another process writes)."""
+def copy_desk(source: Path, target: Path, *, name_in_errors: Path | None = None) -> None:
+    """Copy a desk with SQLite's online backup API (safe while another process writes).
+
+    `name_in_errors` is what a refusal calls the target (not a hidden temporary name)."""
     partial = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.partial")
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -117,8 +122,11 @@ def copy_desk(source: Path, target: Path) -> None:
         finally:
             dst.close()
     except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
-        raise DeskError(f"{source}: could not be copied to {target} ({exc})") from exc
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        where = name_in_errors or target
+        raise DeskError(f"{source}: could not be copied to {where} ({exc})") from exc
     finally:
         src.close()
     partial.replace(target)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -32,10 +33,16 @@ def set_pragmas(dbapi_conn: sqlite3.Connection) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
+    # The connection is made by sqlite3 from the path itself: in a "sqlite:///" URL a "?" or
+    # "%" in a folder or file name would be read as URL syntax and open another file.
+    target = str(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    # "sqlite://" alone means an in-memory database to SQLAlchemy, which would pick a pool of
+    # one connection per thread; a file wants the ordinary pool.
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:

@@ -20,5 +20,10 @@ class DataVersion:
         row = self._conn.execute("PRAGMA data_version").fetchone()
         return int(row[0])
 
+    def restores(self) -> int:
+        """How many times the desk was restored from a backup (db.restore raises it)."""
+        row = self._conn.execute("PRAGMA user_version").fetchone()
+        return int(row[0])
+
     def close(self) -> None:
         self._conn.close()

@@ -12,6 +12,8 @@ from pathlib import Path
 from factdesk.core.backups import MANUAL, BackupSummary, Restored
 from factdesk.core.errors import DeskError
 from factdesk.db import backups as store
+from factdesk.db.deskfile import read_revision
+from factdesk.db.restore import restore as restore_desk
 from factdesk.services.guard import desk_errors
 
 LATEST = "latest"
@@ -20,6 +22,7 @@ LATEST = "latest"
 def backup_now(desk: str | os.PathLike[str]) -> BackupSummary:
     """A checked backup of the desk, taken now, kept until deleted by hand."""
     path = _existing(desk)
+    read_revision(path)  # a folder, a text file or a newer desk is refused, not copied
     with desk_errors(path):
         return store.summarise(store.take_backup(path, MANUAL))
 
@@ -50,7 +53,7 @@ def restore(desk: str | os.PathLike[str], backup: str | os.PathLike[str]) -> Res
     else:
         source = store.backup_info(Path(backup).expanduser())
     with desk_errors(path):
-        return store.restore(path, source)
+        return restore_desk(path, source)
 
 
 def _existing(desk: str | os.PathLike[str]) -> Path:

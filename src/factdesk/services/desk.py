@@ -93,7 +93,8 @@ class Desk:
         with desk_errors(path):
             engine = open_desk(path, create=create)
         desk = cls(path, engine, editor=editor or default_editor())
-        if backups is not None and existed:
+        # a backup opened as a desk (to look into it) gets no backups of its own
+        if backups is not None and existed and not path.parent.name.endswith(".backups"):
             try:
                 with desk_errors(path):
                     desk.last_backup = maybe_take_backup(path, backups)
@@ -124,6 +125,14 @@ class Desk:
             if self._watcher is None:
                 self._watcher = DataVersion(self.path)
             return self._watcher.read()
+
+    def restores(self) -> int:
+        """A number that grows each time the desk is restored from a backup: a front end
+        holding undo steps (which refer to rows by id) drops them when it changes."""
+        with desk_errors(self.path):
+            if self._watcher is None:
+                self._watcher = DataVersion(self.path)
+            return self._watcher.restores()
 
     # --- reads ---------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         self.doc: DocumentText | None = None
         self._doc_claims: list[ClaimInfo] = []
         self._seen_version: int | None = None
+        self._seen_restores: int | None = None
         self._watching = False
         self._watch = QTimer(self, interval=WATCH_MS)
         self._watch.timeout.connect(self._look_for_outside_changes)
@@ -92,6 +93,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         """Fill every view from the newly attached desk."""
         # the version first: a write by anyone after this point is noticed by the watcher
         self._seen_version = await self._client().call(lambda desk: desk.data_version())
+        self._seen_restores = await self._client().call(lambda desk: desk.restores())
         self.w.view.clear_document()
         self.w.editor.show_claim(None)
         await self._reload_documents()
@@ -141,9 +143,23 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
             changed = self._seen_version is not None and version != self._seen_version
             self._seen_version = version
             if changed:
+                await self._forget_undo_if_restored(client)
                 await self.refresh_all()
         finally:
             self._watching = False
+
+    async def _forget_undo_if_restored(self, client: DeskClient) -> None:
+        """Another program restored the desk from a backup: the undo steps refer to rows by
+        id as they were before, so they go (undoing one could remove someone else's claim)."""
+        restores = await client.call(lambda desk: desk.restores())
+        if client is not self.client:
+            return
+        if self._seen_restores is not None and restores != self._seen_restores:
+            if self.stack is not None:
+                self.stack.clear()
+            self.versions = VersionTracker()
+            self._status("The desk was restored from a backup elsewhere; undo history cleared.")
+        self._seen_restores = restores
 
     async def refresh_all(self) -> None:
         await self._reload_documents()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.backups import BackupPolicy
+from factdesk.core.backups import BackupPolicy, whole_number
 from factdesk.core.errors import KnownError
 from factdesk.factsheet.model import web_url
 
@@ -47,8 +47,7 @@ def backup_policy(settings: QSettings) -> BackupPolicy:
 
 
 def _whole(value: object) -> int | None:
-    text = str(value if value is not None else "").strip()
-    return int(text) if text.isdigit() else None
+    return whole_number(str(value if value is not None else ""))
 
 
 class PreferencesDialog(QDialog):
