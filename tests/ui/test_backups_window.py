@@ -177,3 +177,20 @@ def test_a_desk_that_goes_bad_while_open_offers_its_backup_once(
     qtbot.waitUntil(lambda: "Article" in win.view.text(), timeout=5000)
     assert list(tmp_path.glob("story.damaged-*.factdesk"))
     run(win.close_desk())
+
+
+def test_a_restore_by_another_program_clears_the_windows_undo_history(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    import_one(window, qtbot, tmp_path)
+    empty = backups.backup_now(window.client.path)  # before any claim
+    mine = make_claim(window, qtbot, "a fantasy")
+    assert window.undo_group.canUndo()
+
+    backups.restore(window.client.path, empty.info.path)  # the command line, say
+    qtbot.waitUntil(lambda: not window.undo_group.canUndo(), timeout=10000)
+    assert "undo history cleared" in window.statusBar().currentMessage()
+    with Desk.open(window.client.path) as other:
+        theirs = other.add_claim(1, quote="a fantasy").value.id
+    assert theirs != mine  # ids are not reused, and no undo step is left to touch it
+    qtbot.waitUntil(lambda: window.claims.model.row_of(theirs) is not None, timeout=10000)
