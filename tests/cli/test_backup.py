@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from test_cli import factdesk, run
+from tests.desk_damage import wreck
 
 from factdesk.db.backups import list_backups
 
@@ -18,16 +18,6 @@ def story(tmp_path: Path, articles: list[Path], capsys: pytest.CaptureFixture[st
     code, _, err = run(capsys, path, "import", *map(str, articles))
     assert code == 0, err
     return path
-
-
-def _wreck(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    for page in range(2, len(data) // 4096, 2):
-        data[page * 4096 : page * 4096 + 4096] = b"\x37" * 4096
-    path.write_bytes(bytes(data))
 
 
 def test_backup_takes_a_checked_copy_and_lists_it(capsys, story) -> None:
@@ -66,7 +56,7 @@ def test_a_damaged_desk_names_its_latest_good_backup_and_restore_brings_it_back(
     story, capsys
 ) -> None:
     assert run(capsys, story, "backup")[0] == 0
-    _wreck(story)
+    wreck(story)
 
     broken = factdesk(story, "docs")  # a real process: one line, no traceback
     assert broken.returncode == 1

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.desk_damage import wreck
 
 from factdesk.core.backups import AUTO, BEFORE_RESTORE, MANUAL, BackupPolicy
 from factdesk.core.errors import DamagedDeskError, DeskError, InvalidInputError, NewerDeskError
@@ -32,20 +33,6 @@ def _desk_with(tmp_path: Path, articles: list[Path], name: str = "story.factdesk
 def _titles(path: Path) -> list[str]:
     with Desk.open(path, create=False) as desk:
         return [d.title for d in desk.documents()]
-
-
-def _wreck(path: Path) -> None:
-    """Fold the WAL into the file, then overwrite pages past the schema with junk, the way a
-    failing disk or a half-copied file does."""
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    pages = len(data) // 4096
-    assert pages > 6, "the desk is too small to damage below its schema page"
-    for page in range(2, pages, 2):
-        data[page * 4096 : page * 4096 + 4096] = b"\x37" * 4096
-    path.write_bytes(bytes(data))
 
 
 def test_a_new_desk_takes_no_backup_and_reopening_takes_a_checked_one(tmp_path, articles) -> None:
@@ -190,7 +177,7 @@ def test_a_desk_whose_backup_folder_cannot_be_made_still_opens(tmp_path, article
 def test_a_damaged_desk_is_caught_by_its_backup_check_and_restored(tmp_path, articles) -> None:
     path = _desk_with(tmp_path, articles)
     good = backups.backup_now(path)
-    _wreck(path)
+    wreck(path)
 
     with pytest.raises(DamagedDeskError, match="is damaged"):
         Desk.open(path, backups=EVERY_OPEN)

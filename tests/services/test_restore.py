@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.desk_damage import wreck
 
 from factdesk.core.errors import DeskError
 from factdesk.db import restore as restore_module
@@ -123,15 +124,8 @@ def test_a_damaged_desk_is_restored_in_place_so_programs_holding_it_stay_on_it(
 ) -> None:
     path = _desk(tmp_path, articles)
     good = backups.backup_now(path)
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
     inode = path.stat().st_ino
-    data = bytearray(path.read_bytes())
-    for page in range(3, len(data) // 4096, 3):  # damage below the schema page
-        data[page * 4096 : page * 4096 + 4096] = b"\x37" * 4096
-    with path.open("r+b") as handle:  # in place, as a failing disk does
-        handle.write(bytes(data))
+    data = wreck(path, every=3)
     restored = backups.restore(path, good.info.path)
     assert restored.was_damaged and restored.kept is not None
     assert restored.kept.read_bytes()[:4096] == bytes(data[:4096])  # the damaged file, kept

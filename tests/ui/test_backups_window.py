@@ -3,12 +3,12 @@ backup brings an older state back, and the Preferences' policy decides when one 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QPushButton
+from tests.desk_damage import wreck
 from window_helpers import drop, import_one, make_claim, write
 
 from factdesk.db.backups import list_backups
@@ -23,16 +23,6 @@ ARTICLE = (
     + "Officials gave no timetable for the rise. "
     * 150
 )
-
-
-def _wreck(path: Path) -> None:
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    for page in range(2, len(data) // 4096, 2):
-        data[page * 4096 : page * 4096 + 4096] = b"\x37" * 4096
-    path.write_bytes(bytes(data))
 
 
 def _button(box: QMessageBox, text: str) -> QPushButton:
@@ -55,7 +45,7 @@ def test_a_damaged_desk_offers_its_latest_good_backup_and_restores_it(
             [write(tmp_path, f"a{i}.txt", f"Article {i}\n" + ARTICLE) for i in range(3)]
         )
     backups.backup_now(damaged)
-    _wreck(damaged)
+    wreck(damaged)
 
     assert not run(window.open_desk(damaged, create=False))
     box = _box(window, qtbot, "damagedDeskBox")
@@ -161,7 +151,7 @@ def test_a_desk_that_goes_bad_while_open_offers_its_backup_once(
     qtbot.waitUntil(lambda: win.view.document_id() is not None, timeout=5000)
     shown = win.view.document_id()
 
-    _wreck(path)  # the disk fails under the open desk
+    wreck(path)  # the disk fails under the open desk
     for doc in win.documents.model.documents():  # reading the articles meets the damage
         if doc.id != shown:
             win.documents.select(doc.id)
