@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 _LEADING = 16
 
 
@@ -29,8 +31,11 @@ def _content(lines: list[str]) -> bytes:
     return b"\n".join(ops) if lines else b""
 
 
-def make_pdf(pages: list[list[str]], *, title: str | None = None) -> bytes:
-    """A PDF with one page per item of `pages` (each a list of text lines); /Title if given."""
+def make_pdf(pages: list[list[str]], *, title: str | None = None, compress: bool = False) -> bytes:
+    """A PDF with one page per item of `pages` (each a list of text lines); /Title if given.
+
+    `compress` stores the page contents FlateDecode-compressed, as most real PDFs do.
+    """
     page_count = len(pages)
     first_page = 4  # 1 catalog, 2 page tree, 3 font, then (page, contents) pairs
     kids = b" ".join(b"%d 0 R" % (first_page + 2 * i) for i in range(page_count))
@@ -45,13 +50,22 @@ def make_pdf(pages: list[list[str]], *, title: str | None = None) -> bytes:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
             b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % contents
         )
-        stream = _content(lines)
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(_stream(_content(lines), compress=compress))
     info = None
     if title is not None:
         objects.append(b"<< /Title " + _pdf_string(title) + b" /Producer (pdf_maker) >>")
         info = len(objects)
     return _assemble(objects, info)
+
+
+def _stream(data: bytes, *, compress: bool) -> bytes:
+    """A stream object's body: its dictionary, then the (possibly compressed) bytes."""
+    if compress:
+        data = zlib.compress(data)
+        return (
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+        )
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
 def _assemble(objects: list[bytes], info: int | None) -> bytes:

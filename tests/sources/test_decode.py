@@ -57,6 +57,13 @@ def test_unusable_declared_charset_is_ignored(label: str) -> None:
     assert decode_bytes("naïve \\n".encode(), "a.html", declared=label) == "naïve \\n"
 
 
+def test_declared_utf7_is_ignored() -> None:
+    # UTF-7 decodes "+2AA-" to a lone surrogate, which the desk could not store; browsers do not
+    # honour the label either. The bytes are read as UTF-8 instead.
+    data = b'<meta charset="utf-7"><p>Hello +2AA- world</p>'
+    assert decode_bytes(data, "a.html", declared="utf-7") == data.decode()
+
+
 def test_declared_charset_that_does_not_fit_falls_back() -> None:
     assert decode_bytes("Kyiv’s".encode(), "a.html", declared="ascii") == "Kyiv’s"
 

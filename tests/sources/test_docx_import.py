@@ -120,6 +120,17 @@ def test_broken_xml(tmp_path: Path) -> None:
     assert refusal_reason(path).startswith("is not a valid Word document (word/document.xml: ")
 
 
+@pytest.mark.parametrize("encoding", ["utf-7", "shift_jis", "x-no-such-encoding"])
+def test_xml_declaring_an_encoding_expat_cannot_read(tmp_path: Path, encoding: str) -> None:
+    # Found by fuzzing: pyexpat raised ValueError or LookupError, not SourceError.
+    body = _document_xml("<w:p><w:r><w:t>Hi</w:t></w:r></w:p>")
+    path = tmp_path / "odd.docx"
+    _write_zip(path, {"word/document.xml": body.replace('"1.0"', f'"1.0" encoding="{encoding}"')})
+    assert refusal_reason(path) == (
+        "is not a valid Word document (word/document.xml: its character encoding is not supported)"
+    )
+
+
 def test_entity_declaration_is_refused(tmp_path: Path) -> None:
     laughs = (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -153,6 +164,30 @@ def test_zip_bomb_by_total_size(tmp_path: Path) -> None:
         refusal_reason(path)
         == "looks like a zip bomb: it would unpack to 300.0 MB, over the 256 MB limit"
     )
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_compression_word_does_not_use_is_refused_unread(tmp_path: Path, method: int) -> None:
+    # Found by fuzzing: a damaged LZMA part raised LZMAError, not SourceError. And zipfile
+    # inflates bzip2 and LZMA parts without a size bound, so one lying about its size could fill
+    # memory (tests/sources/test_limits.py). Word only stores or deflates.
+    path = tmp_path / "odd.docx"
+    with zipfile.ZipFile(path, "w", method) as archive:
+        archive.writestr("word/document.xml", _document_xml("<w:p><w:r><w:t>Hi</w:t></w:r></w:p>"))
+    assert refusal_reason(path) == (
+        "is not a valid Word document (word/document.xml uses a compression Word does not use)"
+    )
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_a_part_of_several_megabytes_is_read_whole(tmp_path: Path, method: int) -> None:
+    # Parts are inflated and parsed a megabyte at a time; nothing may be lost at the seams.
+    lines = [f"Paragraph {n} said ‘{n * 7919}’." for n in range(30_000)]
+    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    path = tmp_path / "long.docx"
+    with zipfile.ZipFile(path, "w", method) as archive:
+        archive.writestr("word/document.xml", _document_xml(body))
+    assert read_source(path).text == "\n".join(lines)
 
 
 def test_zip_bomb_by_compression_ratio(tmp_path: Path) -> None:

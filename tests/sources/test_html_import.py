@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from fuzz_seeds import html_seeds
 
-from factdesk.sources import SourceError, read_source
+from factdesk.sources import SourceError, html_parse, read_source
+from factdesk.sources.html_parse import scan_page
 
 PAGE = """<!DOCTYPE html>
 <html lang="en-GB"><head>
@@ -217,6 +220,16 @@ def test_json_ld_publisher_and_date_when_no_meta(tmp_path: Path) -> None:
     assert (doc.outlet, doc.published) == ("Example Media", "2025-02-26")
 
 
+def test_json_ld_publisher_with_a_lone_surrogate(tmp_path: Path) -> None:
+    # Found by fuzzing: JSON spells a lone surrogate as "\ud800"; kept, the outlet could not be
+    # stored in the desk (UTF-8) and the import failed with an internal error.
+    markup = (
+        '<script type="application/ld+json">{"publisher": {"name": "\\ud800 News\\n Ltd"}}'
+        "</script><p>Body.</p>"
+    )
+    assert _read(tmp_path, markup).outlet == "\ufffd News Ltd"
+
+
 @pytest.mark.parametrize(
     ("tag", "expected"),
     [
@@ -244,6 +257,17 @@ def test_relative_or_odd_urls_are_not_kept(tmp_path: Path) -> None:
     markup = '<link rel="canonical" href="/a/b"><meta property="og:url" content="javascript:x">'
     doc = _read(tmp_path, markup + "<p>Body.</p>")
     assert (doc.url, doc.outlet) == (None, None)
+
+
+def test_control_characters_around_a_url_are_dropped_and_inside_it_refused(
+    tmp_path: Path,
+) -> None:
+    # Found by fuzzing: "\x02https://…" passed the http(s) check (urlsplit strips it) and was
+    # kept as written.
+    markup = '<link rel="canonical" href="\x02https://example.co.uk/a \n"><p>Body.</p>'
+    assert _read(tmp_path, markup).url == "https://example.co.uk/a"
+    markup = '<link rel="canonical" href="https://example.co.uk/a b\x02"><p>Body.</p>'
+    assert _read(tmp_path, markup).url is None
 
 
 def test_loose_text_only_when_there_are_no_paragraphs(tmp_path: Path) -> None:
@@ -276,6 +300,38 @@ def test_malformed_html_does_not_crash(tmp_path: Path, markup: str) -> None:
         assert str(exc).startswith(str(tmp_path / "page.html") + ": ")
     else:
         assert doc.text.strip()
+
+
+@pytest.mark.parametrize("opener", ["</", "<!", "<a ", "<!--x>"])
+def test_many_unfinished_tags_at_the_end_take_no_time(tmp_path: Path, opener: str) -> None:
+    # html.parser before Python 3.13.4 rereads the rest of the page for every unfinished "<" at
+    # the end: 600 KB of "</" took 45 s (2 minutes for 1 MB), and would hang the desk.
+    markup = "<article><p>Kept.</p></article>" + opener * (600_000 // len(opener))
+    started = time.perf_counter()
+    doc = _read(tmp_path, markup)
+    assert time.perf_counter() - started < 5
+    assert doc.text == "Kept."
+
+
+def test_a_comment_left_open_hides_the_rest_as_in_a_browser(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "<p>Kept.</p><!-- " + "<p>Commented out.</p>" * 500)
+    assert doc.text == "Kept."
+
+
+@pytest.mark.parametrize("before", ["", "Shares rose. " * 1000])
+def test_text_held_back_at_the_end_is_kept(tmp_path: Path, before: str) -> None:
+    # The parser holds back text ending in "&..." (an entity may follow); however long, it is
+    # text, not an unfinished tag, and is kept.
+    text = before + "Shares in AT&T"
+    assert _read(tmp_path, text).text == text
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 100, 4096])
+def test_reading_in_chunks_changes_nothing(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    pages = [PAGE, *(seed.decode("utf-8", "replace") for seed in html_seeds())]
+    whole = [scan_page(page) for page in pages]
+    monkeypatch.setattr(html_parse, "_CHUNK", chunk)
+    assert [scan_page(page) for page in pages] == whole
 
 
 def test_unclosed_title_does_not_swallow_the_page(tmp_path: Path) -> None:

@@ -114,6 +114,14 @@ def test_markdown_title_from_front_matter(tmp_path: Path) -> None:
     assert read_source(path).title == "Paris summit"
 
 
+def test_long_front_matter_title_is_cut_like_any_title(tmp_path: Path) -> None:
+    # Found by fuzzing: a declared title skipped the 200-character cut every other title gets.
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: " + "(Image: Getty)" * 20 + "\n---\nBody\n", "utf-8")
+    title = read_source(path).title
+    assert len(title) <= 201 and title.endswith("…")
+
+
 def test_markdown_keeps_snake_case_and_hashtags(tmp_path: Path) -> None:
     path = tmp_path / "tags.md"
     path.write_text("#ukraine and defence_budget_2025\n", encoding="utf-8")

@@ -20,10 +20,11 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 # has any byte over 127 is wrong about itself, and the UTF-8 / cp1252 guesses take over.)
 _CP1252_LABELS = frozenset({"cp1252", "iso8859-1"})
 # A page cannot usefully declare these: a UTF-16 page is found by its BOM, and the rest are
-# Python transforms, not character sets.
+# Python transforms, not character sets. Browsers refuse UTF-7 too (it is not in WHATWG
+# Encoding), and it decodes "+2AA-" to a lone surrogate, which no database or file can store.
 _IGNORED_CODECS = frozenset(
     {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "idna", "punycode",
-     "raw-unicode-escape", "unicode-escape", "undefined"}
+     "raw-unicode-escape", "unicode-escape", "undefined", "utf-7"}
 )  # fmt: skip
 _SNIFF_BYTES = 4096
 _CHARSET = re.compile(

@@ -1,7 +1,8 @@
 """Read a Word .docx with zipfile and expat: paragraph text in order, title from core properties.
 
 A .docx is a zip of XML parts, so it is checked for zip bombs (from the sizes the zip declares,
-and again with a bounded read) and for XML entity declarations (billion laughs) before use.
+and again while reading, a megabyte at a time, in case they lie) and for XML entity declarations
+(billion laughs) before use.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from xml.parsers import expat
 from factdesk.core.errors import SourceError
 from factdesk.core.text import first_line, normalise_text
 from factdesk.sources.document import SourceDocument
-from factdesk.sources.limits import MIB, megabytes
+from factdesk.sources.limits import MIB, Deadline, megabytes
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -26,6 +27,15 @@ MAX_DOCUMENT_BYTES = 64 * MIB
 MAX_CORE_BYTES = 1 * MIB
 MAX_RATIO = 200  # real Word XML compresses about 10:1; zeros compress 1000:1
 RATIO_FLOOR_BYTES = 1 * MIB  # tiny members can have any ratio without harm
+# Word writes a few dozen parts (a few hundred with many images). zipfile builds an object for
+# every central-directory record before anything can be checked, so a 64 MB file of empty
+# records would cost seconds and hundreds of MB; such a file is refused first.
+MAX_MEMBERS = 10_000
+# Word compresses with deflate or not at all. zipfile inflates bzip2 and LZMA members without a
+# size bound, so one that lies about its size could fill memory: those are refused unread.
+_WORD_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+_CHUNK = 1 * MIB  # members are inflated, and XML parsed, this much at a time
+_CENTRAL_RECORD = b"PK\x01\x02"
 
 _W = frozenset(
     {
@@ -64,6 +74,8 @@ def read_docx(path: str, data: bytes) -> SourceDocument:
         raise SourceError(
             path, "is not a valid Word document (it is password-protected or an old .doc file)"
         )
+    deadline = Deadline(path)
+    _check_member_count(path, data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_sizes(path, archive)
@@ -71,11 +83,23 @@ def read_docx(path: str, data: bytes) -> SourceDocument:
             core = _read_optional_part(path, archive, CORE_PART, MAX_CORE_BYTES)
     except _ZIP_ERRORS as exc:
         raise SourceError(path, f"is not a valid Word document ({_zip_reason(exc)})") from None
-    text = normalise_text("\n".join(_parse(path, body, DOCUMENT_PART, _BodyText)))
-    text = text.strip("\n")
-    title_parts = _parse(path, core, CORE_PART, _CoreTitle) if core else []
+    paragraphs = _parse(path, body, DOCUMENT_PART, _BodyText, deadline)
+    text = normalise_text("\n".join(paragraphs)).strip("\n")
+    title_parts = _parse(path, core, CORE_PART, _CoreTitle, deadline) if core else []
     title = first_line(" ".join("".join(title_parts).split())) or first_line(text)
     return SourceDocument(path=path, format="docx", title=title, text=text)
+
+
+def _check_member_count(path: str, data: bytes) -> None:
+    """Refuse a zip with more parts than any Word document, before zipfile lists them.
+
+    Every central-directory record starts with its signature, so counting the signature is a
+    cheap upper bound on the number of parts.
+    """
+    if data.count(_CENTRAL_RECORD) > MAX_MEMBERS:
+        raise SourceError(
+            path, f"is not a valid Word document (it holds over {MAX_MEMBERS:,} parts)"
+        )
 
 
 def _check_sizes(path: str, archive: zipfile.ZipFile) -> None:
@@ -97,18 +121,30 @@ def _check_sizes(path: str, archive: zipfile.ZipFile) -> None:
 
 
 def _read_part(path: str, archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
-    """Read one member, never more than `limit` bytes whatever its header claims."""
+    """Read one member, never more than `limit` bytes whatever its header claims.
+
+    It is inflated a chunk at a time: asked for `limit` bytes at once, zipfile would inflate
+    that much before cutting the data to the (possibly lying) declared size.
+    """
     try:
         info = archive.getinfo(name)
     except KeyError:
         raise SourceError(path, f"is not a valid Word document (it has no {name})") from None
+    if info.compress_type not in _WORD_METHODS:
+        raise SourceError(
+            path, f"is not a valid Word document ({name} uses a compression Word does not use)"
+        )
     if info.file_size > limit:
         raise SourceError(path, _over_limit(name, info.file_size, limit))
+    chunks: list[bytes] = []
+    size = 0
     with archive.open(info) as member:
-        data = member.read(limit + 1)
-    if len(data) > limit:
-        raise SourceError(path, _over_limit(name, len(data), limit))
-    return data
+        while chunk := member.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise SourceError(path, _over_limit(name, size, limit))
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _read_optional_part(path: str, archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
@@ -151,8 +187,13 @@ class _Reader(ABC):
         """What the reader collected."""
 
 
-def _parse(path: str, xml: bytes, part: str, reader_class: Callable[[], _Reader]) -> list[str]:
-    """Run expat over one part with `reader_class`, refusing any DTD or entity declaration."""
+def _parse(
+    path: str, xml: bytes, part: str, reader_class: Callable[[], _Reader], deadline: Deadline
+) -> list[str]:
+    """Run expat over one part with `reader_class`, refusing any DTD or entity declaration.
+
+    The part is fed a chunk at a time, checking the deadline between chunks.
+    """
     reader = reader_class()
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True
@@ -162,12 +203,21 @@ def _parse(path: str, xml: bytes, part: str, reader_class: Callable[[], _Reader]
     parser.EndElementHandler = reader.end
     parser.CharacterDataHandler = reader.text
     try:
-        parser.Parse(xml, True)
+        for start in range(0, len(xml), _CHUNK):
+            parser.Parse(xml[start : start + _CHUNK], False)
+            deadline.check()
+        parser.Parse(b"", True)
     except _EntityDeclared:
         raise SourceError(path, "is not a valid Word document (it declares XML entities)") from None
     except expat.ExpatError as exc:
         reason = expat.ErrorString(exc.code) if exc.code else "unreadable"
         raise SourceError(path, f"is not a valid Word document ({part}: {reason})") from None
+    except (LookupError, ValueError):
+        # pyexpat asks Python's codecs about an encoding expat does not know: an unknown name
+        # is a LookupError, a multi-byte one (Shift-JIS, UTF-7) a ValueError.
+        raise SourceError(
+            path, f"is not a valid Word document ({part}: its character encoding is not supported)"
+        ) from None
     return reader.result()
 
 

@@ -8,6 +8,7 @@ from factdesk.sources.decode import decode_bytes, sniff_charset
 from factdesk.sources.document import SourceDocument
 from factdesk.sources.html_meta import json_ld_objects, outlet, page_url, published
 from factdesk.sources.html_parse import Block, PageScan, collapse, scan_page
+from factdesk.sources.limits import Deadline
 
 # The blocks that make up an article's text. Loose text in <div>s and table cells (bylines,
 # time stamps, unlabelled widgets) is used only when a page has none of these.
@@ -19,10 +20,11 @@ _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")
 
 def read_html(path: str, data: bytes) -> SourceDocument:
     """An .html/.htm file: article text only (no menus, ads, scripts); never executed or fetched."""
+    deadline = Deadline(path)
     markup = decode_bytes(data, path, declared=sniff_charset(data))
     if not markup.strip():
         raise SourceError(path, "has no text to import")
-    scan = _scan(path, markup)
+    scan = _scan(path, markup, deadline)
     article, blocks = choose_blocks(scan.blocks)
     objects = json_ld_objects(scan)
     url = page_url(scan)
@@ -42,9 +44,9 @@ def read_html(path: str, data: bytes) -> SourceDocument:
     )
 
 
-def _scan(path: str, markup: str) -> PageScan:
+def _scan(path: str, markup: str, deadline: Deadline) -> PageScan:
     try:
-        return scan_page(markup)
+        return scan_page(markup, deadline)
     except AssertionError:
         # html.parser (via _markupbase) asserts on some malformed <!...> declarations.
         raise SourceError(path, "is not readable HTML (a malformed <!...> declaration)") from None

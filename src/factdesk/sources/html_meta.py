@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 from factdesk.sources.dates import iso_date
-from factdesk.sources.html_parse import PageScan
+from factdesk.sources.html_parse import PageScan, collapse
 
 _DATE_KEYS = (
     "article:published_time",
@@ -23,6 +24,10 @@ _DATE_KEYS = (
 )
 _OUTLET_KEYS = ("og:site_name", "application-name")
 _MAX_URL = 2048
+_URL_EDGES = "".join(map(chr, range(0x21)))  # C0 controls and space
+_NOT_IN_URL = re.compile("[\x00-\x20\x7f-\x9f]")
+# JSON can spell a lone surrogate ("\ud800"), which no UTF-8 file or database can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def json_ld_objects(scan: PageScan) -> list[dict[str, Any]]:
@@ -49,10 +54,16 @@ def _objects(data: object, depth: int = 0) -> Iterator[dict[str, Any]]:
 
 
 def page_url(scan: PageScan) -> str | None:
-    """The canonical URL the page declares (link rel=canonical, else og:url), if absolute."""
+    """The canonical URL the page declares (link rel=canonical, else og:url), if absolute.
+
+    Control characters and spaces at its ends are dropped, as the URL standard does (urlsplit
+    does too, so "\x02https://…" passed the check and was kept as written: found by fuzzing);
+    a URL with any inside is not one.
+    """
     for candidate in (scan.canonical, scan.meta.get("og:url")):
-        if candidate and len(candidate) <= _MAX_URL and _host(candidate):
-            return candidate
+        url = (candidate or "").strip(_URL_EDGES)
+        if url and len(url) <= _MAX_URL and not _NOT_IN_URL.search(url) and _host(url):
+            return url
     return None
 
 
@@ -89,7 +100,7 @@ def _name(publisher: object) -> str | None:
     if isinstance(publisher, dict):
         publisher = publisher.get("name")
     if isinstance(publisher, str) and publisher.strip():
-        return publisher.strip()
+        return _SURROGATE.sub("\ufffd", collapse(publisher))
     return None
 
 

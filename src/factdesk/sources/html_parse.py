@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from factdesk.sources.limits import Deadline
+
 # Never article text, wherever they appear.
 # fmt: off
 _SKIP_TAGS = frozenset({
@@ -51,6 +53,14 @@ _INLINE = frozenset({
 # How far down the open elements an end tag looks for its start tag. Real pages nest a few dozen
 # deep; the bound keeps a hostile page (200,000 unclosed <span>s) from taking quadratic time.
 _SEARCH_DEPTH = 256
+# The page is fed to the parser this many characters at a time, checking the deadline between.
+_CHUNK = 1 << 20
+# At the end, html.parser (before Python 3.13.4 / 3.12.11) reparses text it was holding back
+# as an unfinished construct by searching the rest of it for a ">" once per "<": quadratic, so
+# that 1 MB of "</" takes two minutes. Held-back text longer than this that starts with "<" is
+# a comment, tag or script left open to the end of the file, which a browser hides (HTML
+# standard, end-of-file rules); it is dropped instead of reparsed.
+_MAX_HELD_BACK = 4096
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # not \s: a no-break space is text, not layout
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -90,10 +100,16 @@ class PageScan:
     times: list[tuple[int | None, str]] = field(default_factory=list)
 
 
-def scan_page(markup: str) -> PageScan:
+def scan_page(markup: str, deadline: Deadline | None = None) -> PageScan:
     """Parse `markup` (any HTML, however malformed) into a PageScan; nothing is executed."""
     parser = _PageParser()
-    parser.feed(markup)
+    for start in range(0, len(markup), _CHUNK):
+        parser.feed(markup[start : start + _CHUNK])
+        if deadline is not None:
+            deadline.check()
+    held_back = parser.rawdata
+    if len(held_back) > _MAX_HELD_BACK and held_back.startswith("<"):
+        parser.rawdata = ""
     parser.close()
     parser.flush()
     return parser.scan

@@ -34,7 +34,7 @@ def markdown_title(text: str) -> str:
     if front:
         declared = _FRONT_TITLE.search(front.group(1))
         if declared:
-            return declared.group(1).strip("\"'")
+            return first_line(declared.group(1).strip("\"'"))
         text = text[front.end() :]
     line = first_line(text)
     line = _HEADING_MARKS.sub("", line)
