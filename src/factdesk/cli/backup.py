@@ -24,9 +24,10 @@ def run_backup(desk_path: Path, args: argparse.Namespace) -> int:
         summaries = backups.list_backups(desk_path)
         if args.json:
             _json([_as_json(s) for s in summaries])
-        elif not summaries:
+            return OK
+        if not summaries:
             print(f"{desk_path}: no backups yet", file=sys.stderr)
-        for summary in summaries if not args.json else ():
+        for summary in summaries:
             print(describe(summary, tabs=True))
         return OK
     if args.restore:

@@ -122,17 +122,19 @@ class Desk:
         """A number that changes whenever any connection, in any process, commits to the desk
         (this one's writes included): poll it to notice outside changes."""
         with desk_errors(self.path):
-            if self._watcher is None:
-                self._watcher = DataVersion(self.path)
-            return self._watcher.read()
+            return self._watch().read()
 
     def restores(self) -> int:
         """A number that grows each time the desk is restored from a backup: a front end
         holding undo steps (which refer to rows by id) drops them when it changes."""
         with desk_errors(self.path):
-            if self._watcher is None:
-                self._watcher = DataVersion(self.path)
-            return self._watcher.restores()
+            return self._watch().restores()
+
+    def _watch(self) -> DataVersion:
+        """The desk's own read-only watching connection, opened on first use."""
+        if self._watcher is None:
+            self._watcher = DataVersion(self.path)
+        return self._watcher
 
     # --- reads ---------------------------------------------------------------------------
 
