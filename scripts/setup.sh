@@ -3,6 +3,7 @@
 #   2. a virtual environment in .venv (override with FACTDESK_VENV) with factdesk installed
 #      in editable mode; re-installed only when pyproject.toml changes.
 # Usage: FACTDESK_EXTRAS=dev source scripts/setup.sh
+#        FACTDESK_SETUP_SYSTEM_ONLY=1 source scripts/setup.sh   (step 1 only: packaging/build.sh)
 
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -63,4 +64,4 @@ _ensure_venv() {
 }
 
 _ensure_system_packages
-_ensure_venv
+[ -n "${FACTDESK_SETUP_SYSTEM_ONLY:-}" ] || _ensure_venv
