@@ -46,6 +46,9 @@ rm -rf "$BUNDLE" "$BUILD/pyinstaller"
 (cd "$ROOT" && "$VENV/bin/pyinstaller" --noconfirm --log-level WARN --distpath "$DIST" \
   --workpath "$BUILD/pyinstaller" packaging/factdesk.spec) || fail "PyInstaller failed"
 
+step "desktop integration"
+"$ROOT/packaging/linux/stage.sh" "$BUNDLE" "$FACTDESK_ICON_DIR"
+
 step "checking the bundle"
 "$VENV/bin/python" "$ROOT/packaging/check_bundle.py" "$BUNDLE" || fail "the bundle is incomplete"
 

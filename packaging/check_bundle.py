@@ -6,6 +6,8 @@ Fails (exit 1, one line per problem) when
   - the program is missing or not executable;
   - a run-time file of the factdesk package (font, demo articles, icon, migrations) is missing
     from the bundle or differs from the package's copy;
+  - the desktop integration (share/: menu entry, metainfo, MIME type, icons) or install.sh
+    is missing;
   - a Qt library factdesk does not use is inside (QML, Quick, Network, WebEngine, 3D, …);
   - `factdesk --version` does not run from the bundle with a bare environment.
 Run with the build venv's Python: the installed factdesk package is the reference.
@@ -24,6 +26,18 @@ import factdesk
 
 PACKAGE = Path(factdesk.__file__).resolve().parent
 DATA_FOLDERS = ("resources", "db/migrations")
+APP_ID = "org.factdesk.FactDesk"
+LINUX_FILES = (
+    "install.sh",
+    f"share/applications/{APP_ID}.desktop",
+    f"share/metainfo/{APP_ID}.metainfo.xml",
+    f"share/mime/packages/{APP_ID}.xml",
+    f"share/icons/hicolor/scalable/apps/{APP_ID}.svg",
+    *(
+        f"share/icons/hicolor/{s}x{s}/apps/{APP_ID}.png"
+        for s in (16, 24, 32, 48, 64, 128, 256, 512)
+    ),
+)
 UNUSED_QT = re.compile(
     r"Qt6?(Qml|Quick|Network|WebEngine|3D|Multimedia|Designer|Pdf|Sql|Test|Help|Lottie|Labs"
     r"|VirtualKeyboard|Charts|Graphs|Location|Bluetooth|Positioning|SerialPort|WebSockets)",
@@ -49,6 +63,8 @@ def problems(bundle: Path) -> list[str]:
                 found.append(f"{inside.relative_to(bundle)} is missing")
             elif _digest(inside) != _digest(source):
                 found.append(f"{inside.relative_to(bundle)} differs from the package's copy")
+    if sys.platform.startswith("linux"):
+        found.extend(f"{name} is missing" for name in LINUX_FILES if not (bundle / name).is_file())
     found.extend(
         f"{path.relative_to(bundle)} is a Qt module factdesk does not use"
         for path in sorted(bundle.rglob("*"))

@@ -1,6 +1,6 @@
 """Render factdesk's icon (src/factdesk/resources/icons/factdesk.svg) for the platforms.
 
-    python packaging/icons.py OUT_DIR
+    python packaging/icons.py [--png-only] OUT_DIR
 
 writes, with Qt's SVG renderer (each size drawn from the vector, not scaled down) and Pillow to
 pack the Windows and macOS icon files (a build-time tool only, in packaging/requirements.txt):
@@ -9,6 +9,8 @@ pack the Windows and macOS icon files (a build-time tool only, in packaging/requ
     OUT_DIR/hicolor/scalable/apps/org.factdesk.FactDesk.svg
     OUT_DIR/factdesk.ico    16 … 256, for the Windows executable
     OUT_DIR/factdesk.icns   16 … 512, for the macOS bundle
+
+--png-only skips the last two (and Pillow): the Linux icons alone.
 
 Exits 1 with one line if the SVG cannot be read or an image cannot be written.
 """
@@ -28,8 +30,10 @@ ICNS_SIZES = (16, 32, 64, 128, 256, 512)
 
 
 def main(argv: list[str]) -> int:
+    png_only = "--png-only" in argv
+    argv = [arg for arg in argv if arg != "--png-only"]
     if len(argv) != 1:
-        print("usage: python packaging/icons.py OUT_DIR", file=sys.stderr)
+        print("usage: python packaging/icons.py [--png-only] OUT_DIR", file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt  # noqa: PLC0415  (Qt only when run)
@@ -64,6 +68,8 @@ def main(argv: list[str]) -> int:
         scalable = out / f"hicolor/scalable/apps/{APP_ID}.svg"
         scalable.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(SVG, scalable)
+        if png_only:
+            return 0
         # Qt's ICO and ICNS writers store one image only; Pillow packs every size
         _pack(out / "factdesk.ico", [out / f"hicolor/{s}x{s}/apps/{APP_ID}.png" for s in ICO_SIZES])
         _pack(

@@ -16,10 +16,15 @@ EXTRAS=${FACTDESK_EXTRAS:-}
 QT_APT_PACKAGES="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
   fonts-dejavu-core libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0"
 
+# The tests also check the Linux desktop integration with the freedesktop tools, and the
+# packaging smoke run records sockets with strace.
+DEV_APT_PACKAGES="desktop-file-utils appstream shared-mime-info libglib2.0-bin strace"
+
 _missing_apt_packages() {
-  local pkg missing=""
+  local pkg missing="" wanted=$QT_APT_PACKAGES
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian-like: trust the system
-  for pkg in $QT_APT_PACKAGES ${FACTDESK_APT_EXTRA:-}; do
+  case ",$EXTRAS," in *,dev,*) wanted="$wanted $DEV_APT_PACKAGES" ;; esac
+  for pkg in $wanted ${FACTDESK_APT_EXTRA:-}; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
       || missing="$missing $pkg"
   done

@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from factdesk.core.logs import setup_logging
@@ -24,6 +26,8 @@ from factdesk.ui.garbage import GuiThreadCollector
 from factdesk.ui.main_window import MainWindow
 
 APP_ID = "factdesk"
+# the reverse-DNS id of the desktop entry, AppStream metainfo and icon (packaging/linux/)
+DESKTOP_ID = "org.factdesk.FactDesk"
 
 
 def make_application() -> QApplication:
@@ -33,9 +37,34 @@ def make_application() -> QApplication:
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName("factdesk")
-    app.setDesktopFileName("org.factdesk.FactDesk")
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
     _apply_colour_scheme(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The installed theme's icon when there is one (packaging/linux/install.sh puts it
+    there), else the SVG shipped inside the package."""
+    shipped = files("factdesk") / "resources" / "icons" / "factdesk.svg"
+    return QIcon.fromTheme(DESKTOP_ID, QIcon(str(shipped)))
+
+
+class FileOpenFilter(QObject):
+    """Open a desk the system hands over as an event: macOS sends a double-clicked
+    `.factdesk` file (or one dropped on the Dock icon) as a QFileOpenEvent, not in argv."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file()
+            if path:
+                tasks.start(self._window.open_desk(Path(path), create=False))
+                return True
+        return super().eventFilter(watched, event)
 
 
 def _apply_colour_scheme(app: QApplication) -> None:
@@ -57,6 +86,7 @@ def run_window(path: Path | None) -> int:
     collector = GuiThreadCollector(app)
     settings = QSettings()
     window = MainWindow(settings)
+    app.installEventFilter(FileOpenFilter(window))
     window.show()
     probe = ready_probe.wanted()
     if probe:
