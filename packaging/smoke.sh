@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Use the built bundle as a desk editor would, with no Python on PATH, offscreen, and with
-# networking blocked: import an article, link a claim to a quote, export the fact sheet as PDF
+# networking blocked: import an article, search it, link a claim to a quote, export the fact sheet as PDF
 # and read it back, open the desk window and close it.
 #
 #   packaging/smoke.sh [BUNDLE]        # default: dist/factdesk (made by packaging/build.sh)
@@ -72,6 +72,10 @@ ARGS=(--desk "$DESK" import "$WORK/article.txt" --json); run
 grep -q '"title": "Harbour bridge repairs to cost £41m, council says"' "$WORK/out" \
   || fail "import printed no document: $(cat "$WORK/out")"
 ok "import: $(grep -o '"words": [0-9]*' "$WORK/out") words"
+
+ARGS=(--desk "$DESK" search "quay businesses"); run
+grep -q "\[quay\].*\[businesses\]" "$WORK/out" || fail "search found nothing: $(cat "$WORK/out")"
+ok "full-text search (the bundled SQLite's FTS5)"
 
 ARGS=(--desk "$DESK" claim add 1 --quote "the biggest single investment in the harbour for a generation"
   --speaker "Mara Ellison" --date 2026-11-02 --status verified --note "Council budget, table 3" --json)
