@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Use the built bundle as a desk editor would, with no Python on PATH, offscreen, and with
-# networking blocked: import an article, search it, link a claim to a quote, export the fact sheet as PDF
-# and read it back, open the desk window and close it.
+# networking blocked: import an article, search it, link a claim to a quote, export the fact
+# sheet as PDF and read it back, open the desk window and close it.
 #
 #   packaging/smoke.sh [BUNDLE]        # default: dist/factdesk (made by packaging/build.sh)
 #
