@@ -1,0 +1,198 @@
+"""Suggest claims for one article: its quotations with their speakers, and its figures.
+
+Pure Python, offline, no model: `suggest(text, noise=…, speakers=…)` reads the article's cast
+(factdesk.core.suggest.people), its quotations (quotes) and figures (numbers), attributes each
+quotation (attribution) and scores it. Quotations inside noise (repeated captions, credit
+lines, footers) are left out: they repeat the body or are not the article's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from factdesk.core.noise import NoiseRange
+from factdesk.core.suggest import attribution
+from factdesk.core.suggest.attribution import Attribution
+from factdesk.core.suggest.numbers import find_figures
+from factdesk.core.suggest.people import Cast, KnownSpeaker
+from factdesk.core.suggest.quotes import Paragraph, QuoteSpan, find_quotes, paragraphs
+
+QUOTE, NUMBER = "quote", "number"
+# a suggestion at or above this score is offered as a full quotation; below, it is a
+# scare quote or a fragment ("bridge", "beautiful"), kept for completeness
+FULL_QUOTE_SCORE = 0.5
+_SHORT = 3  # words: a quotation this short is a scare quote unless it is attributed
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    kind: str  # "quote" | "number"
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    score: float
+    said_as: str | None = None  # the attribution as written ("Sir Keir"), for learning aliases
+    figure: str | None = None  # for numbers: the figure inside the clause
+    continues: int | None = None  # for a quote's later paragraphs: the index of its first
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable keys of `factdesk suggest --json` (plus `figure` for numbers)."""
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "score": round(self.score, 2),
+        }
+        if self.figure is not None:
+            data["figure"] = self.figure
+        return data
+
+
+def suggest(
+    text: str, *, noise: Sequence[NoiseRange] = (), speakers: Sequence[KnownSpeaker] = ()
+) -> list[Suggestion]:
+    """Quotations and figures of `text`, in text order; offsets are code points."""
+    cast = Cast(speakers)
+    cast.read(text)
+    spans = _outside_noise(find_quotes(text), noise)
+    quotes = _attribute(text, spans, cast)
+    figures = [
+        Suggestion(
+            NUMBER, f.start, f.end, text[f.start : f.end], None, _figure_score(f.kind),
+            figure=text[f.figure_start : f.figure_end],
+        )
+        for f in find_figures(text)
+        if not _in_noise(f.figure_start, f.figure_end, noise)
+    ]  # fmt: skip
+    return sorted(quotes + figures, key=lambda s: (s.start, s.kind))
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    text: str
+    spans: list[QuoteSpan]
+    paras: list[Paragraph]
+    cast: Cast
+    inside: list[tuple[int, int]]  # every quotation, marks included
+
+
+def _attribute(text: str, spans: list[QuoteSpan], cast: Cast) -> list[Suggestion]:
+    article = _Article(
+        text, spans, paragraphs(text), cast, [(q.mark_start, q.mark_end) for q in spans]
+    )
+    found: list[Attribution | None] = []
+    for i in range(len(spans)):
+        found.append(_attribution_of(article, i, found))
+    # a quote running over paragraphs has one speaker: the first attribution in the run
+    for i, span in enumerate(spans):
+        if span.continues is not None and found[span.continues] is None and found[i] is not None:
+            found[span.continues] = found[i]
+    suggestions: list[Suggestion] = []
+    for i, span in enumerate(spans):
+        said = found[span.continues] if span.continues is not None else found[i]
+        words = len(text[span.start : span.end].split())
+        if words <= _SHORT and said is not None and not _stated_close(span, said):
+            said = None
+        suggestions.append(
+            Suggestion(
+                QUOTE, span.start, span.end, text[span.start : span.end],
+                said.speaker if said else None, _quote_score(text, span, words, said),
+                said_as=said.surface if said else None, continues=span.continues,
+            )
+        )  # fmt: skip
+    return suggestions
+
+
+def _attribution_of(
+    article: _Article, i: int, found: list[Attribution | None]
+) -> Attribution | None:
+    text, spans, paras, cast, inside = (
+        article.text,
+        article.spans,
+        article.paras,
+        article.cast,
+        article.inside,
+    )
+    span = spans[i]
+    paragraph = paras[span.paragraph]
+    nxt = spans[i + 1] if i + 1 < len(spans) else None
+    limit = nxt.mark_start if nxt and nxt.paragraph == span.paragraph else paragraph.end
+    previous = spans[i - 1] if i > 0 and spans[i - 1].paragraph == span.paragraph else None
+    if span.closed:
+        said = attribution.after(text, span.mark_end, limit, cast, inside)
+        if said is not None:
+            return said
+    start = previous.mark_end if previous else paragraph.start
+    said = attribution.before(text, start, span.mark_start, cast, inside)
+    if said is not None:
+        return said
+    if previous is not None and found[i - 1] is not None:
+        between = text[previous.mark_end : span.mark_start]
+        if len(between.split()) <= 12:  # ‘…,’ she said. ‘…’: the same speaker goes on
+            return found[i - 1]
+    if previous is None and span.mark_start == paragraph.start and span.paragraph > 0:
+        before_para = paras[span.paragraph - 1]
+        tail = text[before_para.start : before_para.end].rstrip()
+        if tail.endswith(":"):  # "He added:" then the quote as its own paragraph
+            return attribution.before(text, before_para.start, before_para.end, cast, inside)
+        earlier = [j for j in range(i) if spans[j].paragraph == span.paragraph - 1]
+        whole = span.end >= paragraph.end - 2
+        if whole and earlier and found[earlier[-1]] is not None and _long(text, spans[earlier[-1]]):
+            return found[earlier[-1]]  # a quote paragraph after a quoted one: the same voice
+    return None
+
+
+def _stated_close(span: QuoteSpan, said: Attribution) -> bool:
+    """A scare quote keeps a speaker only when the attribution is right beside it."""
+    return (said.person is not None and abs(said.start - span.mark_end) < 40) or abs(
+        span.mark_start - said.end
+    ) < 40
+
+
+def _long(text: str, span: QuoteSpan) -> bool:
+    return len(text[span.start : span.end].split()) > _SHORT
+
+
+def _quote_score(text: str, span: QuoteSpan, words: int, said: Attribution | None) -> float:
+    if words <= 1:
+        score = 0.1
+    elif words <= _SHORT:
+        score = 0.2
+    elif words <= 5:
+        score = 0.45
+    else:
+        score = 0.6
+    if said is not None and said.speaker:
+        score += 0.25
+    inner = text[span.start : span.end].rstrip()
+    if inner.endswith((".", "!", "?", ",")) or not span.closed:
+        score += 0.1
+    if not span.closed and span.continues is None and words < 6:
+        score -= 0.2  # a stray mark, not a quotation
+    return max(0.0, min(1.0, score))
+
+
+def _figure_score(kind: str) -> float:
+    return {"percent": 0.8, "money": 0.8, "count": 0.6, "date": 0.4}[kind]
+
+
+def _outside_noise(spans: list[QuoteSpan], noise: Sequence[NoiseRange]) -> list[QuoteSpan]:
+    """The spans outside noise, with `continues` renumbered for the shorter list."""
+    kept: list[QuoteSpan] = []
+    new_index: dict[int, int] = {}
+    for index, span in enumerate(spans):
+        if _in_noise(span.start, span.end, noise):
+            continue
+        new_index[index] = len(kept)
+        first = new_index.get(span.continues) if span.continues is not None else None
+        kept.append(replace(span, continues=first))
+    return kept
+
+
+def _in_noise(start: int, end: int, noise: Sequence[NoiseRange]) -> bool:
+    return any(n.start <= start and end <= n.end for n in noise)

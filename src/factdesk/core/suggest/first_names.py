@@ -1,0 +1,73 @@
+"""Common given names with the gender they usually signal, for resolving "he" and "she".
+
+Only a hint: a title (Mr, Ms, Sir, Dame), a role (spokeswoman) or the desk's own speakers
+outrank it, and a name missing from both lists leaves the gender unknown, which fits either
+pronoun. Drawn from common UK, US, European, African, South and East Asian given names.
+"""
+
+from __future__ import annotations
+
+
+def _names(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+MALE = _names(
+    """
+    aaron abdul abdullah abu adam adrian ahmed ahmet ajay akash alan alastair albert
+    alejandro alex alexander alexei alfie ali alistair amir anand andre andreas andrew
+    andrei andy angus anthony antonio anwar archie arjun arnold arthur ashok ashley austin
+    barack barry ben benjamin bernard bernie bill billy bob bobby boris brad bradley brandon
+    brendan brian bruce bryan callum calvin cameron carl carlos charles charlie chris
+    christian christopher chuck clive colin conor craig dale damian dan daniel danny darren
+    dave david dean declan dennis derek desmond dev diego dmitry dominic don donald doug
+    douglas duncan dylan ed eddie edgar edmund edward edwin eli elijah elliot emmanuel emeka
+    enrique eric ethan evan ewan fabio farid felix fergus fernando finn francis francisco
+    frank franz fraser fred freddie frederick gabriel gareth garry gary gavin geoff geoffrey
+    george gerald gerhard gordon graham grant greg gregory gustavo hamish hamza hans harold
+    harry harvey hassan hector henry hugh hugo hussein iain ian ibrahim igor imran isaac
+    ivan jack jacob jaime jake james jamie jared jason javier jay jean jeff jeffrey jeremy
+    jerome jim jimmy joe joel johan john johnny jon jonathan jordan jorge jose josef joseph
+    josh joshua juan julian justin kamal karim karl keir keith ken kenneth kevin khalid
+    kieran kofi kwame kwasi lachlan lance larry lee leo leon leonard liam lionel lloyd logan
+    lorenzo louis luca lucas luis luke malcolm manuel marco marcus mario mark martin mason
+    matt matteo matthew max maxwell michael miguel mike milan mitch mohamed mohammad
+    mohammed muhammad murray nadhim nathan neil nicholas nick nigel nikolai noah norman oleg
+    oliver olaf omar oscar owen pablo paddy patrick paul pavel pedro pete peter phil philip
+    pierre rafael rahul raj rajesh ralph ramon randy raymond reece rhys ricardo richard rick
+    rishi rob robert robin rod rodrigo roger roman ronald rory ross roy rupert russell ryan
+    sadiq salman sam samuel sanjay scott sean sebastian sergei sergio shaun simon stanley
+    stefan stephen steve steven stuart sunak tariq ted terry theo thomas tim timothy tobias
+    toby tom tommy tony travis trevor tristan tyler umar victor viktor vikram vincent
+    vladimir volodymyr walter warren wayne wes wesley will william wolfgang xavier yusuf zac
+    zach zachary
+    """
+)
+
+FEMALE = _names(
+    """
+    abigail ada adele adriana agnes aisha alexandra alice alicia alison amanda amber amelia
+    amy ana anastasia andrea angela angelina anita ann anna anne annette annie ava barbara
+    beatrice becky belinda beth bethany betty beverley bianca brenda bridget camilla carla
+    carmen carol caroline carolyn catherine cecilia charlotte chloe christina christine
+    claire clara claudia colette connie cristina cynthia daisy dana daniela deborah debbie
+    denise diana diane dolores donna dora doris dorothy edith eileen elaine eleanor elena
+    elif eliza elizabeth ella ellen ellie eloise elsa emily emma erica erin esther eva eve
+    evelyn fatima fiona florence frances francesca freya gabriela gemma georgia geraldine
+    gillian gina giorgia grace hannah harriet hazel heather heidi helen helena hilary holly
+    imogen ines ingrid irene iris isabel isabella isla ivana jacinda jackie jacqueline jade
+    jane janet janice jasmine jean jenna jennifer jenny jess jessica jill jo joan joanna
+    jodie josephine joy joyce judith judy julia julie justine kamala karen kate katharine
+    katherine kathleen kathryn kathy katie kay kemi kerry kim kirsty kristen laura lauren
+    leah leila lena lesley lillian lily linda lisa liz liza lorna lorraine louise lucia lucy
+    lydia lynn mabel madeleine maggie maria marie marina marion marjorie martha mary maureen
+    maxine megan melanie melissa mhairi michelle mia mildred miriam molly monica naomi
+    natalie natasha nadia nancy nicola nicole nina nora olga olivia paige pamela patricia
+    paula pauline penelope penny petra philippa phoebe pippa polly priti priya rachel
+    rebecca rachael rita roberta rosa rosalind rose rosie ruth sabrina sally samantha sandra
+    sara sarah sharon sheila shirley sian sienna simone sofia sonia sophie stella stephanie
+    sue susan suzanne svetlana sylvia tamara tanya teresa tessa theresa tina tracy ursula
+    valentina valerie vanessa vera veronica victoria violet virginia wendy yasmin yvette
+    yvonne zara zoe
+    """
+)
