@@ -31,6 +31,10 @@ def test_the_suggestion_is_the_clause_that_carries_the_figure() -> None:
     assert suggestion.figure == "£41m"
 
 
-def test_ages_times_and_labels_are_not_claims() -> None:
-    text = "Mr Smith, 54, spoke at 7.30am in Room 4 of No 10, see Table 3 and page 12 of them."
-    assert figures(text) == []
+def test_labels_and_list_numbers_are_not_figures_ages_and_times_score_low() -> None:
+    text = "1. Route 7 and No 10, see Table 3.\nMr Smith, 54, spoke at 7.30am to 200 people."
+    found = {s.figure: s.score for s in suggest(text) if s.kind == NUMBER}
+    assert set(found) == {"54", "7.30am", "200 people"}
+    assert found["54"] < 0.5
+    assert found["7.30am"] < 0.5
+    assert found["200 people"] >= 0.5

@@ -74,3 +74,13 @@ def test_spans_are_inside_the_text_ordered_and_never_overlap(text: str) -> None:
         assert 0 <= quote.mark_start < quote.start <= quote.end <= quote.mark_end <= len(text)
         assert quote.mark_start >= last_end
         last_end = quote.mark_end
+
+
+@given(st.text(alphabet="aB Mr.Sir ‘’“”\"',:\nsaid he she told 12%£", max_size=160))
+def test_suggest_never_fails_and_quotes_the_text_it_points_at(text: str) -> None:
+    from factdesk.core.suggest import suggest
+
+    for suggestion in suggest(text):
+        assert 0 <= suggestion.start <= suggestion.end <= len(text)
+        assert suggestion.text == text[suggestion.start : suggestion.end]
+        assert 0.0 <= suggestion.score <= 1.0

@@ -12,15 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factdesk.core.suggest.people import (
-    NOT_NAMES,
-    ROLE_WORDS,
-    TITLES,
-    Cast,
-    Mention,
-    Person,
-    fold,
-)
+from factdesk.core.suggest.lexicon import NOT_NAMES, ROLE_WORDS, TITLES
+from factdesk.core.suggest.people import Cast, Person, fold
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|warned|warns|insisted|insists|claimed|claims|argued|"
@@ -35,7 +28,6 @@ SPEECH_VERBS = (
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 PRONOUNS = {"he": "m", "she": "f"}
-_SENTENCE_END = re.compile(r"[.!?](?=[’”'\"]?\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +54,15 @@ def after(
     before_verb = window[: verb.start()].strip(" ,—–-")
     if before_verb:
         subject = _subject_before_verb(before_verb)
-        if subject is None or subject != before_verb.rstrip(","):
+        if subject is None or subject.split() != before_verb.rstrip(",").split():
             return None  # "‘…’ and the council said": not an attribution of this quote
-        return _resolve(text, mark_end + window.index(before_verb), subject, cast, quotes)
+        return _resolve_in(text, mark_end, window, subject, cast, quotes=quotes)
     subject = _subject_after_verb(window[verb.end() :])
     if subject is None:
         return None
-    start = mark_end + verb.end() + window[verb.end() :].index(subject)
-    return _resolve(text, start, subject, cast, quotes)
+    return _resolve_in(
+        text, mark_end + verb.end(), window[verb.end() :], subject, cast, quotes=quotes
+    )
 
 
 def before(
@@ -90,13 +83,24 @@ def before(
         return None
     subject = _subject_before_verb(window[: verb.start()])
     if subject is not None:
-        at = offset + window[: verb.start()].rindex(subject)
-        return _resolve(text, at, subject, cast, quotes)
+        return _resolve_in(text, offset, window[: verb.start()], subject, cast, quotes=quotes)
     subject = _subject_after_verb(tail)
     if subject is not None:
-        at = offset + verb.end() + tail.index(subject)
-        return _resolve(text, at, subject, cast, quotes)
-    return None
+        return _resolve_in(text, offset + verb.end(), tail, subject, cast, quotes=quotes)
+    return _clause_subject(text, window[: verb.start()], offset, cast, quotes)
+
+
+def _clause_subject(
+    text: str, chunk: str, offset: int, cast: Cast, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """ "The nurse looked at me and said," / "Last year the minister stood at the despatch box
+    and said,": the person or role the short clause before the verb starts with."""
+    if "," in chunk or len(chunk.split()) > 14:
+        return None
+    match = _LEADING_SUBJECT.search(chunk)
+    if match is None:
+        return None
+    return _resolve(text, offset + match.start(1), match.group(1), cast, quotes)
 
 
 def _according_to(
@@ -110,7 +114,7 @@ def _according_to(
     subject = _subject_after_verb(rest)
     if not subject:
         return None
-    return _resolve(text, offset + according[-1].end() + rest.index(subject), subject, cast, quotes)
+    return _resolve_in(text, offset + according[-1].end(), rest, subject, cast, quotes=quotes)
 
 
 # --- the subject -----------------------------------------------------------------------------
@@ -118,6 +122,15 @@ def _according_to(
 _ROLE_PHRASE = re.compile(
     r"\b((?:a|an|the)\s+(?:[\w’'\-]+\s+){0,4}?(?:" + "|".join(sorted(ROLE_WORDS)) + r")"
     r"(?:\s+(?:for|of|at|to|in)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+_LEADING_SUBJECT = re.compile(
+    r"^(?:(?:Last|This|Next|On|In|At)\s+[\w’']+\s+)?"
+    r"((?:(?:the|a|an|one|my|our|his|her)\s+(?:[\w’'\-]+\s+){0,2}?(?:"
+    + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+    + r")|[Hh]e|[Ss]he|(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+))\s+(?!said|says|told)[a-z]+",
     re.IGNORECASE,
 )
 
@@ -166,22 +179,32 @@ def _subject_before_verb(chunk: str) -> str | None:
 
 
 def _subject_after_verb(chunk: str) -> str | None:
-    """ "said Mr Smith, the council leader" → "Mr Smith"; "said the council" → "the council"."""
+    """ "said Mr Smith, the council leader" → "Mr Smith"; "said the council" → "the council".
+    Returned as written in `chunk`, so its offset can be found."""
     match = re.match(
         r"\s*((?:the |a |an )?(?:[A-Z][\w’'\-.]*|[a-z]+)(?:\s+(?:[A-Z][\w’'\-.]*|of|for|the))*)",
         chunk,
     )
     if not match:
         return None
-    phrase = match.group(1).strip()
-    words = phrase.split()
-    while words and fold(words[-1]) in {"of", "for", "the"}:
-        words.pop()
-    if not words:
+    phrase = re.sub(r"(?:\s+(?:of|for|the))+$", "", match.group(1).strip())
+    if not phrase:
         return None
-    if fold(words[0]) in {"the", "a", "an"} or words[0][:1].isupper():
-        return " ".join(words)
+    first = phrase.split()[0]
+    if fold(first) in {"the", "a", "an"} or first[:1].isupper():
+        return phrase
     return None
+
+
+def _resolve_in(
+    text: str, offset: int, chunk: str, phrase: str, cast: Cast, *, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """Resolve `phrase`, found (whatever its spacing) last in `chunk`, which starts at `offset`."""
+    pattern = r"\s+".join(re.escape(word) for word in phrase.split())
+    found = list(re.finditer(pattern, chunk))
+    if not found:
+        return None
+    return _resolve(text, offset + found[-1].start(), found[-1].group(), cast, quotes)
 
 
 def _resolve(
@@ -190,7 +213,7 @@ def _resolve(
     end = start + len(phrase)
     key = fold(phrase)
     if key in PRONOUNS:
-        person = antecedent(text, start, PRONOUNS[key], cast, quotes)
+        person = cast.antecedent(text, start, PRONOUNS[key], quotes)
         return Attribution(person.name if person else None, phrase, start, end, person)
     if key == "they":
         return Attribution(None, phrase, start, end)
@@ -210,41 +233,15 @@ def _person_named(phrase: str, start: int, end: int, cast: Cast) -> Person | Non
     known = cast.known(phrase)
     if known is not None:
         return known
-    role = fold(phrase)
-    for prefix in ("the ", "a ", "an "):
-        role = role.removeprefix(prefix)
-    return cast.by_role(role) or cast.role_holder(role)
+    if any(fold(w).strip(".,") in ROLE_WORDS for w in phrase.split()):
+        return cast.holder(phrase)
+    return None
 
 
 def _as_role(phrase: str) -> str:
     """A speaker named only by a role, as written: "a council spokesman", "the PM"."""
     phrase = " ".join(phrase.split())
     return phrase[0].lower() + phrase[1:] if phrase.startswith(("The ", "A ", "An ")) else phrase
-
-
-def antecedent(
-    text: str, at: int, gender: str, cast: Cast, quotes: list[tuple[int, int]]
-) -> Person | None:
-    """The first person in the nearest earlier sentence (outside quotations) who fits."""
-    candidates = [
-        m for m in cast.mentions
-        if m.end <= at and not any(qs <= m.start < qe for qs, qe in quotes)
-    ]  # fmt: skip
-    if not candidates:
-        return None
-    by_sentence: dict[int, list[Mention]] = {}
-    for mention in candidates:
-        by_sentence.setdefault(_sentence_index(text, mention.start), []).append(mention)
-    for index in sorted(by_sentence, reverse=True):
-        # the first who fits is usually the sentence's subject ("The PM said Putin would…")
-        fitting = [m for m in by_sentence[index] if m.person.gender in (gender, None)]
-        if fitting:
-            return fitting[0].person
-    return None
-
-
-def _sentence_index(text: str, position: int) -> int:
-    return len(_SENTENCE_END.findall(text, 0, position)) + text.count("\n\n", 0, position)
 
 
 def _clause_end(window: str) -> int:

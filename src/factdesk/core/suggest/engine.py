@@ -16,8 +16,8 @@ from factdesk.core.noise import NoiseRange
 from factdesk.core.suggest import attribution
 from factdesk.core.suggest.attribution import Attribution
 from factdesk.core.suggest.numbers import find_figures
-from factdesk.core.suggest.people import Cast, KnownSpeaker
-from factdesk.core.suggest.quotes import Paragraph, QuoteSpan, find_quotes, paragraphs
+from factdesk.core.suggest.people import Cast, KnownSpeaker, mask_abbreviations
+from factdesk.core.suggest.quotes import Paragraph, QuoteSpan, find_nested, find_quotes, paragraphs
 
 QUOTE, NUMBER = "quote", "number"
 # a suggestion at or above this score is offered as a full quotation; below, it is a
@@ -57,10 +57,18 @@ def suggest(
     text: str, *, noise: Sequence[NoiseRange] = (), speakers: Sequence[KnownSpeaker] = ()
 ) -> list[Suggestion]:
     """Quotations and figures of `text`, in text order; offsets are code points."""
-    cast = Cast(speakers)
-    cast.read(text)
+    # "Dr." and "Sen." do not end sentences: the analysis reads a copy where their full stop
+    # is a space (same length, same offsets); the suggestions quote the article itself
+    shadow = mask_abbreviations(text)
     spans = _outside_noise(find_quotes(text), noise)
-    quotes = _attribute(text, spans, cast)
+    cast = Cast(speakers)
+    cast.read(shadow, [(q.mark_start, q.mark_end) for q in spans])
+    outer = _attribute(shadow, spans, cast)
+    inner = [_nested(shadow, span, cast, spans) for span in spans]
+    quotes = [
+        replace(s, text=text[s.start : s.end])
+        for s in [*outer, *(s for group in inner for s in group)]
+    ]
     figures = [
         Suggestion(
             NUMBER, f.start, f.end, text[f.start : f.end], None, _figure_score(f.kind),
@@ -147,6 +155,37 @@ def _attribution_of(
     return None
 
 
+def _nested(text: str, outer: QuoteSpan, cast: Cast, spans: list[QuoteSpan]) -> list[Suggestion]:
+    """Quotations inside a quotation, said by whoever the outer speaker names (not the outer
+    speaker):
+    “My coach told me, ‘Don’t look at the clock,’ so I didn’t.” → my coach."""
+    inside = [(q.mark_start, q.mark_end) for q in spans]
+    found: list[Suggestion] = []
+    previous_end = outer.start
+    for span in find_nested(text, outer):
+        words = len(text[span.start : span.end].split())
+        who = attribution.before(text, previous_end, span.mark_start, cast, inside)
+        if who is None:
+            who = attribution.after(text, span.mark_end, outer.end, cast, inside)
+        if who is not None and _first_person(who.surface):
+            who = None  # "I told him, ‘…’": the outer speaker, who is not the inner one
+        if words <= _SHORT and who is not None and not _stated_close(span, who):
+            who = None
+        found.append(
+            Suggestion(
+                QUOTE, span.start, span.end, text[span.start : span.end],
+                who.speaker if who else None, _quote_score(text, span, words, who),
+                said_as=who.surface if who else None,
+            )
+        )  # fmt: skip
+        previous_end = span.mark_end
+    return found
+
+
+def _first_person(surface: str) -> bool:
+    return surface.casefold() in {"i", "me", "we", "us"}
+
+
 def _stated_close(span: QuoteSpan, said: Attribution) -> bool:
     """A scare quote keeps a speaker only when the attribution is right beside it."""
     return (said.person is not None and abs(said.start - span.mark_end) < 40) or abs(
@@ -172,13 +211,24 @@ def _quote_score(text: str, span: QuoteSpan, words: int, said: Attribution | Non
     inner = text[span.start : span.end].rstrip()
     if inner.endswith((".", "!", "?", ",")) or not span.closed:
         score += 0.1
+    if inner[:1].islower() or _title_case(inner):
+        # "a pattern of behaviour, not a one-off", "Building for the Next Decade": a phrase
+        # quoted inside the writer's own sentence, or the title of something
+        score = min(score, FULL_QUOTE_SCORE - 0.05)
     if not span.closed and span.continues is None and words < 6:
         score -= 0.2  # a stray mark, not a quotation
     return max(0.0, min(1.0, score))
 
 
+def _title_case(inner: str) -> bool:
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "with", "by"}
+    return 2 <= len(words) <= 8 and all(w[0].isupper() or w in small for w in words)
+
+
 def _figure_score(kind: str) -> float:
-    return {"percent": 0.8, "money": 0.8, "count": 0.6, "date": 0.4}[kind]
+    scores = {"percent": 0.8, "money": 0.8, "measure": 0.6, "count": 0.6, "score": 0.5}
+    return scores.get(kind, 0.3)  # dates, times and ages: checkable, rarely the claim
 
 
 def _outside_noise(spans: list[QuoteSpan], noise: Sequence[NoiseRange]) -> list[QuoteSpan]:

@@ -1,63 +1,85 @@
 """Find checkable figures: percentages, money, counts and dates, with the clause carrying them.
 
 "2.5 per cent of GDP", "£2.26billion", "$500bn", "18 countries", "1.3m people", "25 per cent
-tariffs", "Monday 17 February", "March 2027", "three times". Page numbers, times of day,
-ages after a name ("Mr Smith, 54,") and list numbering are not claims and are skipped.
+tariffs", "Monday 17 February", "March 2027", "three times", "more than 39,000", "a 212-bed
+hospital", "2:04:31", "22C". Labels ("Route 7", "No 10", "Table 3") and list numbering are
+skipped; an age after a name ("Mr Smith, 54,") is kept with a low score.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = _DIGITS  # kept for the money and percent patterns
 _SCALE = r"(?:\s?(?:bn|billion|m|million|mn|k|thousand|trillion|tn|trn|cents?|p)\b)"
 _CURRENCY = r"(?:£|\$|€|¥|US\$|A\$|C\$|HK\$)"
-_WORD_NUMBERS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|a hundred|dozens|hundreds|thousands|millions|billions|a dozen|"
-    r"half|a third|a quarter|two-thirds|three-quarters|one in \w+"
+_UNITS = (
+    r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|kg|kilos?|tonnes?|tons?|lbs?|"
+    r"pounds|ft|feet|inches|mph|km/h|kph|C|F|°C|°F|GW|MW|kW|kWh|GWh|ha|hectares?|acres?|litres?|"
+    r"liters?|gallons?|k"
+)
+_SMALL = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_WORDS = (
+    rf"(?:{_SMALL})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a dozen|dozens|"
+    r"a hundred|hundreds|a thousand|thousands|a million|millions|a billion|billions|half a dozen"
+)
+_ANY = rf"(?:{_DIGITS}|{_WORDS})"
+_QUALIFIER = (
+    r"(?:(?:about|around|almost|nearly|over|under|more than|fewer than|less than|at least|"
+    r"at most|up to|some|roughly|approximately|just over|just under|as many as|as much as|"
+    r"as few as|an estimated|only)\s)?"
 )
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _FUNCTION_WORDS = (
     r"of|in|to|the|and|or|a|an|at|on|for|by|with|from|as|is|are|was|were|be|per|than|that|"
-    r"this|which|who|it|its|he|she|they|we|has|have|had|will|would|could|can|may|but|so|if"
+    r"this|which|who|it|its|he|she|they|we|has|have|had|will|would|could|can|may|but|so|if|"
+    r"said|says|told|more|less|times|per|cent|percent|when|after|before|since|until|ago"
 )
-# a noun after a count: "18 countries", "1.3m people", "3,000 jobs" (not "in 2019 the")
-_NOUN = rf"(?:(?!(?:{_FUNCTION_WORDS})\b)[a-z][a-z\-]+(?:\s(?:of|in|per)\s[a-z][a-z\-]+)?)"
-
+# a noun after a count: "18 countries", "1.3m people", "nine sponsored walks"
+_WORD_AFTER = rf"(?!(?:{_FUNCTION_WORDS})\b)[a-z][a-z\-]+"
+_NOUN = rf"(?:{_WORD_AFTER}(?:\s{_WORD_AFTER})?)"
 _PER_CENT = r"(?:%|per\s?cent|percent|percentage points?|pc\b)"
 # the word after a percentage, when it says of what: "25 per cent tariffs", "2.5% of GDP"
 _OF_WHAT = (
     rf"(?!(?:{_FUNCTION_WORDS}|more|less|higher|lower|rise|fall|increase|cut|since|last|this|"
     r"next)\b)"
 )
-_OF_THE = r"of\s(?:the|all|its|their)\s[a-z]+"
-_BIG = r"(?:million|billion|thousand)"
+_PER = r"(?:\s(?:a|an|per|each)\s(?:year|month|week|day|hour|head|person|night))?"
 
 FIGURES = [
     (
         "money",
         re.compile(
-            rf"{_CURRENCY}\s?(?:{_NUM}){_SCALE}?(?:\s?(?:a|per)\s(?:year|month|week|day|head))?"
+            rf"\b{_QUALIFIER}{_CURRENCY}\s?(?:{_DIGITS}){_SCALE}?{_PER}|(?<![\w$£€]){_CURRENCY}\s?(?:{_DIGITS}){_SCALE}?{_PER}"
         ),
     ),
-    ("money", re.compile(rf"\b(?:{_NUM}){_SCALE}?\s(?:pounds|dollars|euros|yen|rupees|pence)\b")),
+    (
+        "money",
+        re.compile(
+            rf"\b{_QUALIFIER}(?:{_DIGITS}){_SCALE}?\s(?:pounds|dollars|euros|yen|rupees|pence)\b"
+        ),
+    ),
+    ("money", re.compile(rf"\b(?:{_DIGITS})p\sof\severy\s[a-z]+")),
     (
         "percent",
         re.compile(
-            rf"\b(?:{_NUM})\s?{_PER_CENT}(?:\s(?:of\s(?:the\s)?)?{_OF_WHAT}[A-Za-z][\w\-]*)?"
+            rf"\b{_QUALIFIER}(?:{_ANY})\s?{_PER_CENT}(?:\s(?:of\s(?:the\s)?)?{_OF_WHAT}[A-Za-z][\w\-]*)?"
         ),
     ),
     (
         "date",
         re.compile(
-            rf"\b(?:(?:{_DAYS}),?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_MONTHS})\b(?:,?\s\d{{4}})?"
+            rf"\b(?:(?:{_DAYS}),?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:{_MONTHS})(?![a-z])(?:,?\s\d{{4}})?"
         ),
     ),
     (
@@ -66,37 +88,55 @@ FIGURES = [
             rf"\b(?:(?:{_DAYS}),?\s)?(?:{_MONTHS})\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}})?"
         ),
     ),
-    ("date", re.compile(rf"\b(?:{_MONTHS})\s(?:19|20)\d{{2}}\b")),
+    ("date", re.compile(rf"\b(?:{_MONTHS})\s(?:1[89]|20)\d{{2}}\b")),
+    ("date", re.compile(r"\b(?:1[5-9]|20)\d0s\b|’\d0s\b|\b(?:1[89]|20)\d{2}(?:/\d{2})?\b")),
     (
-        "date",
+        "time",
         re.compile(
-            r"\b(?:in|by|since|until|from|before|after|of)\s(?:the\s)?(?:end\sof\s)?(?:19|20)\d{2}(?:/\d{2})?\b"
+            r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+        ),
+    ),
+    (
+        "time",
+        re.compile(
+            rf"\b(?:{_SMALL}|one|eleven|twelve)\sin\sthe\s(?:morning|afternoon|evening)\b", re.I
+        ),
+    ),
+    ("measure", re.compile(rf"\b{_QUALIFIER}(?:{_DIGITS})\s?(?:{_UNITS})\b(?!\w)")),
+    ("count", re.compile(rf"\b{_QUALIFIER}(?:{_ANY})-(?:[a-z]+)(?:-[a-z]+)*(?:\s{_NOUN})?", re.I)),
+    (
+        "count",
+        re.compile(
+            rf"\b{_QUALIFIER}(?:{_ANY}){_SCALE}?(?:\s(?:or|and|to)\s{_ANY})?\s(?:more\s|fewer\s|extra\s|new\s|additional\s|other\s)?{_NOUN}(?:\s(?:a|an|per)\s(?:year|month|week|day))?",
+            re.I,
+        ),
+    ),
+    ("count", re.compile(rf"\b(?:{_ANY})\s(?:of\s(?:the|its|their|our)\s(?:[\w’']+\s)?[a-z]+)")),
+    (
+        "count",
+        re.compile(
+            rf"\b(?:{_ANY}|one|twice|double|treble|triple)\s(?:times|fold)\b|\b(?:twice|tripled|doubled|trebled|halved)\b|\b(?:double|triple|treble|halve)\s(?:their|its|the|his|her|our)\s[a-z]+",
+            re.I,
         ),
     ),
     (
         "count",
         re.compile(
-            rf"\b(?:{_NUM}){_SCALE}?\s(?:more\s|fewer\s|extra\s|new\s|additional\s)?{_NOUN}"
+            r"\b(?:a|one)\s(?:decade|century|third|quarter|fifth|tenth)(?:\sof\s(?:the\s)?[a-z]+)?\b|\b(?:two|three)-(?:thirds|quarters|fifths)(?:\sof\s(?:that|the|all|them|[a-z]+))?|\b\d+\sin\s\d+\b|\bone\sin\s(?:\w+)\b|\bhundreds\sof\sthousands\b",
+            re.I,
         ),
     ),
-    (
-        "count",
-        re.compile(
-            rf"\b(?:{_WORD_NUMBERS})\s(?:times|per cent|percent|{_OF_THE}|{_BIG}\s[a-z]+)\b",
-            re.IGNORECASE,
-        ),
-    ),
+    ("score", re.compile(r"\b\d{1,2}-\d{1,2}\b")),
+    ("count", re.compile(rf"\b{_QUALIFIER}(?:{_DIGITS})\b")),
 ]
-_NOT_A_COUNT = re.compile(
-    r"^\d+(?:\.\d+)?\s(?:am|pm|a\.m|p\.m|o'clock|years? old|year-old|minutes? past|page|pages|"
-    r"of\s(?:the\s)?(?:them|those|these))\b"
-)
+_NOT_A_COUNT = re.compile(r"^(?:one|the)\b", re.I)
 _ONE_OF = re.compile(r"(?i)one of\b")
 _LABELS = (
     "No|Figure|Table|Page|Chapter|Article|Section|Room|Gate|Platform|Flight|Route|Bus|Line|"
-    "Level|Stage|Phase|Year|Grade|Round|Number|Clause|Rule|Item"
+    "Level|Stage|Phase|Grade|Round|Number|Clause|Rule|Item|Junction|Ward|Unit|Building|Floor"
 )
-_AGE_OR_LABEL = re.compile(rf"(?:[A-Z][a-z]+,\s|\b(?:{_LABELS}|{_LABELS.lower()})\.?\s)$")
+_LABEL_BEFORE = re.compile(rf"\b(?:{_LABELS}|{_LABELS.lower()})\.?\s$")
+_AGE = re.compile(r"[A-Z][\w’'\-]+,\s$")
 _CLAUSE_STOP = re.compile(r"(?<=[.!?])[’”'\"]?\s+(?=[A-Z‘“'\"])|[;:]\s|\n")
 
 
@@ -106,53 +146,42 @@ class FigureSpan:
     end: int
     figure_start: int
     figure_end: int
-    kind: str  # money | percent | date | count
+    kind: str  # money | percent | date | time | measure | score | count | age
 
 
 def find_figures(text: str) -> list[FigureSpan]:
-    """Every figure, longest match first where two overlap, in text order."""
+    """Every figure, the longest where two overlap, in text order."""
     found: list[tuple[int, int, str]] = []
     for kind, pattern in FIGURES:
         for match in pattern.finditer(text):
-            start, end = match.start(), match.end()
-            if match.group().split()[0].casefold() in {
-                "in",
-                "by",
-                "since",
-                "until",
-                "from",
-                "before",
-                "after",
-                "of",
-            }:
-                start += match.group().index(" ") + 1
-            if kind == "count" and _NOT_A_COUNT.match(text[start:end]):
-                continue
-            if kind == "count" and (
-                _is_age_or_label(text, start) or re.match(r"(?i)one of\b", match.group())
-            ):
+            start, end = match.start(), _trim(text, match.start(), match.end())
+            if end <= start or _LABEL_BEFORE.search(text[max(0, start - 12) : start]):
+                continue  # "Route 7", "No 10", "Table 3": labels, not figures
+            if _ONE_OF.match(match.group()):
                 continue  # "one of the biggest" is not a figure
-            found.append((start, _trim(text, start, end), kind))
+            if _list_number(text, start, end):
+                continue
+            age = kind == "count" and _AGE.search(text[max(0, start - 30) : start])
+            # "Mr Smith, 54,": kept (ages are checkable) but scored low
+            found.append((start, end, "age" if age else kind))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, str]] = []
     for start, end, kind in found:
         if kept and start < kept[-1][1]:
-            if end > kept[-1][1]:  # overlapping: keep the union as one figure
+            if end > kept[-1][1]:  # overlapping: one figure, the union
                 kept[-1] = (kept[-1][0], end, kept[-1][2])
             continue
         kept.append((start, end, kind))
-    return [FigureSpan(*_clause(text, start, end), start, end, kind) for start, end, kind in kept]
+    stops = [m.span() for m in _CLAUSE_STOP.finditer(text)]
+    return [
+        FigureSpan(*_clause(text, start, end, stops), start, end, kind) for start, end, kind in kept
+    ]
 
 
-def _is_age_or_label(text: str, start: int) -> bool:
-    """ "Mr Smith, 54, said" (an age) and "Figure 3" / "No 10" (labels) are not counts."""
-    before = text[max(0, start - 12) : start]
-    return bool(
-        re.search(
-            r"(?:[A-Z][a-z]+,\s|\b(?:No|Figure|Table|Page|Chapter|Article|Section|Room|Gate|Platform|Flight|Route|Bus|Line|Level|Stage|Phase|Year|Grade|Round|Number|Clause|Rule|Item|route|bus|page|room|gate|platform|flight|line|level|stage|phase|year|grade|round|number|clause|item)\.?\s)$",
-            before,
-        )
-    )
+def _list_number(text: str, start: int, end: int) -> bool:
+    """ "1. Introduction", "2) Costs" at the start of a line: numbering, not a figure."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(re.match(r"[.)]\s", text[end : end + 2]))
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -161,13 +190,13 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around the figure, narrowed to its comma-delimited part when long."""
-    sentence_start = 0
-    for match in _CLAUSE_STOP.finditer(text, 0, start):
-        sentence_start = match.end()
-    stop = _CLAUSE_STOP.search(text, end)
-    sentence_end = stop.start() if stop else len(text)
+def _clause(text: str, start: int, end: int, stops: list[tuple[int, int]]) -> tuple[int, int]:
+    """The sentence around the figure, narrowed to its comma-delimited part when long.
+    `stops` are the (start, end) of every clause stop in the text, in order."""
+    index = bisect.bisect_left(stops, (start, 0))
+    sentence_start = stops[index - 1][1] if index else 0
+    following = bisect.bisect_left(stops, (end, 0))
+    sentence_end = stops[following][0] if following < len(stops) else len(text)
     if sentence_end < len(text) and text[sentence_end] in ".!?":
         sentence_end += 1
     sentence_end = max(sentence_end, end)

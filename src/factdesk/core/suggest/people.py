@@ -1,99 +1,62 @@
 """Who an article names: full names, "Mr Trump", "Sir Keir", "the Prime Minister", in order.
 
-The cast is built in one pass. A full name introduces a person ("Business Secretary Jonathan
-Reynolds"), with the role in front of it or in apposition ("Keir Starmer, the Prime
-Minister,"); later short forms resolve to that person: a title with the surname (Mr Trump,
-Lord Cameron) or, for knights and dames, the given name (Sir Keir); a role phrase (the PM)
-resolves to whoever the article gave that role. The desk's speakers and their aliases come
-first: "Sir Keir" is Keir Starmer when the desk says so. Gender, for "he" and "she", comes
-from titles, gendered roles and common given names.
+Two passes. The first introduces people by their full names, with the role in front of them
+("Business Secretary Jonathan Reynolds", "Nexora President Dana Whitlock") or in apposition
+("Cllr Derek Amos, the cabinet member for education,"). The second records every mention in
+text order, resolving short forms against everyone the article names, wherever it names them
+(US papers write "Whitlock said" before the full name): a title with the surname (Mr Trump,
+Lord Cameron) or, for knights and dames, the given name (Sir Keir); a lone surname; a role
+(the minister, the spokeswoman) that someone holds. Someone known only by a role ("a hospital
+spokeswoman") becomes a person of their own, whom later "the spokeswoman" and "she" can mean.
+The desk's speakers and aliases come first. Gender comes from titles, gendered roles and
+common given names.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factdesk.core.suggest.first_names import FEMALE, MALE
-
-MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron", "sheikh"})
-FEMALE_TITLES = frozenset(
-    {"mrs", "ms", "miss", "dame", "lady", "baroness", "queen", "princess", "sister"}
+from factdesk.core.suggest.lexicon import (
+    COMPOUND_ROLES,
+    FEMALE_ROLES,
+    FEMALE_TITLES,
+    GIVEN_NAME_TITLES,
+    MALE_ROLES,
+    MALE_TITLES,
+    NOT_NAMES,
+    ORG_HEADS,
+    PARTICLES,
+    ROLE_WORDS,
+    TITLE_ROLES,
+    TITLES,
 )
-NEUTRAL_TITLES = frozenset(
-    {"dr", "prof", "professor", "cllr", "councillor", "president", "judge", "justice", "rev",
-     "senator", "sen", "rep", "gen", "general", "mayor", "chancellor", "minister", "governor",
-     "commissioner", "inspector", "detective", "sergeant", "captain", "coach", "bishop",
-     "archbishop", "chief", "premier", "speaker", "ambassador", "envoy", "secretary", "mp"}
-)  # fmt: skip
-# knights, dames and peers are called by the given name ("Sir Keir") or a surname or place
-GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
-TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
 
-ROLE_WORDS = frozenset(
-    {"prime", "minister", "pm", "president", "chancellor", "secretary", "leader", "mayor",
-     "spokesman", "spokeswoman", "spokesperson", "executive", "chairman", "chairwoman", "chair",
-     "director", "governor", "judge", "senator", "councillor", "cllr", "mp", "head", "boss",
-     "commissioner", "chief", "officer", "superintendent", "inspector", "professor", "doctor",
-     "coach", "manager", "captain", "envoy", "ambassador", "premier", "speaker", "general",
-     "king", "queen", "editor", "correspondent", "founder", "owner", "member", "deputy",
-     "shadow", "foreign", "home", "health", "business", "defence", "defense", "education",
-     "transport", "justice", "culture", "environment", "finance", "treasury", "state", "vice",
-     "lead", "senior", "council", "party", "opposition", "union", "police",
-     "headteacher", "principal", "trustee", "adviser", "advisor", "analyst", "economist",
-     "lawyer", "barrister", "solicitor", "prosecutor", "researcher", "scientist", "author",
-     "campaigner", "organiser", "resident", "witness", "victim", "partner",
-     "cabinet", "portfolio", "holder", "striker", "midfielder", "defender", "goalkeeper",
-     "player", "attorney", "chairperson", "ceo", "cfo", "coo"}
-)  # fmt: skip
-MALE_ROLES = frozenset({"spokesman", "chairman", "king", "prince", "businessman", "father"})
-FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "queen", "princess", "businesswoman"})
-# capitalised words that start sentences or name things, never a person's name
-NOT_NAMES = frozenset(
-    {"the", "a", "an", "and", "but", "or", "if", "in", "on", "at", "for", "to", "of", "by",
-     "with", "from", "as", "after", "before", "when", "while", "however", "meanwhile", "this",
-     "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
-     "their", "our", "my", "your", "there", "here", "what", "who", "why", "how", "where",
-     "speaking", "asked", "writing", "today", "yesterday", "tomorrow", "last", "next", "earlier",
-     "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "read", "image", "photo", "picture", "credit",
-     "government", "council", "parliament", "downing", "street", "house", "commons", "lords",
-     "labour", "conservative", "conservatives", "tory", "tories", "reform", "liberal",
-     "democrats", "party", "ministry", "department", "office", "court", "city", "county",
-     "university", "hospital", "school", "police", "bbc", "itv", "sky", "news", "times",
-     "nato", "eu", "uk", "us", "usa", "un", "european", "britain", "british", "england",
-     "english", "america", "american", "france", "french", "germany", "german", "russia",
-     "russian", "ukraine", "ukrainian", "china", "chinese", "europe", "white", "kremlin",
-     "also", "both", "all", "some", "many", "one", "two", "three", "several", "no", "not",
-     "now", "then", "so", "yet", "still", "even", "only", "just", "mps", "ministers",
-     "officials", "sources", "critics", "residents", "figures", "data", "analysis",
-     "according", "under", "over", "during", "despite", "since", "until", "amid", "about",
-     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-     "cllr", "councillor", "president", "prime", "minister", "secretary", "chancellor"}
-)  # fmt: skip
-# the last word of an organisation's or a place's name, never a person's
-ORG_HEADS = frozenset(
-    {"conference", "council", "committee", "union", "agency", "party", "office", "department",
-     "ministry", "institute", "group", "association", "commission", "bank", "fund",
-     "foundation", "trust", "service", "services", "forces", "force", "times", "news", "post",
-     "guardian", "telegraph", "mail", "express", "mirror", "sun", "herald", "echo", "journal",
-     "review", "gazette", "tribune", "street", "road", "square", "bridge", "house", "hall",
-     "centre", "center", "hospital", "university", "college", "school", "court", "police",
-     "states", "kingdom", "republic", "nations", "east", "west", "north", "south", "club",
-     "fc", "united", "city", "county", "borough", "authority", "board", "network", "company",
-     "corporation", "ltd", "plc", "inc", "airport", "station", "parliament", "assembly",
-     "senate", "congress", "cabinet", "treasury", "alliance", "organisation", "organization",
-     "programme", "program", "project", "campaign", "festival", "awards", "museum", "gallery",
-     "library", "press", "media", "tv", "radio", "channel", "show", "summit", "treaty", "act",
-     "bill", "report", "inquiry", "survey", "index", "institution", "ngo"}
-)  # fmt: skip
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al"})
-
-_WORD = r"[A-Z][\w’'\-]*(?:-[A-Z][\w’'\-]*)*"
-_NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:{'|'.join(PARTICLES)})\s+)?{_WORD})*")
-_TITLE_DOT = re.compile(r"\.$")
+_WORD = r"[A-Z][\w’'\-]*"
+_NAME_RUN = re.compile(rf"{_WORD}(?:[ \t\u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \t]+)?{_WORD})*")
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Det|Gen|Rep|Sen|Gov|Prof|Lt|Col|Capt|Supt|Insp|Cllr|Rev|Hon|"
+    r"Maj|Cmdr|Adm|Jr|Sr|Insp|Ch|Const|Fr)\.(?=\s)"
+)
+_DETERMINERS = r"a|an|the|one|my|our|his|her|their|its"
+_ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+_VERBS = (
+    r"said|says|told|tells|added|adds|warned|insisted|claimed|stated|wrote|explained|who|has|"
+    r"had|is|was|would|will"
+)
+_ROLE_PHRASE = re.compile(
+    rf"\b(?:{_DETERMINERS})[ \t]+(?:[\w’'\-]+[ \t]+){{0,3}}?(?:{_ROLE})\b(?:[ \t]+(?:{_ROLE})\b)*"
+    rf"(?:[ \t]+(?:for|of|at|with|in|to)[ \t]+(?:the[ \t]+)?(?!(?:{_VERBS})\b)[\w’'\-]+"
+    rf"(?:[ \t]+(?!(?:{_VERBS}|and|but|that|which|where|when)\b)[\w’'\-]+){{0,5}})?",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_SENTENCE_END = re.compile(r"[.!?](?=[’”'\"]?\s|$)")
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)")
 
 
 @dataclass(slots=True, eq=False)
@@ -102,12 +65,16 @@ class Person:
     given: str | None
     family: str | None
     gender: str | None = None  # "m", "f" or None
-    roles: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)  # folded role phrases
     aliases: set[str] = field(default_factory=set)  # folded: the desk's aliases
 
     def add_gender(self, gender: str | None) -> None:
         if gender and self.gender is None:
             self.gender = gender
+
+    @property
+    def named(self) -> bool:
+        return bool(self.given or self.family)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +93,15 @@ class KnownSpeaker:
     aliases: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
+
+
+def mask_abbreviations(text: str) -> str:
+    """The same text with the full stop of "Dr.", "Sen.", "Mrs." as a space: it does not end
+    a sentence (same length, so every offset still holds)."""
+    return _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)
 
 
 def gender_of_given(given: str | None) -> str | None:
@@ -140,12 +114,31 @@ def gender_of_given(given: str | None) -> str | None:
 
 def gender_of_words(words: Sequence[str]) -> str | None:
     for word in words:
-        key = fold(word).rstrip(".")
+        key = fold(word).strip(".,")
         if key in MALE_TITLES or key in MALE_ROLES:
             return "m"
         if key in FEMALE_TITLES or key in FEMALE_ROLES:
             return "f"
     return None
+
+
+def role_head(role: str) -> str:
+    """The word a role is known by: "cabinet member for education" → "member",
+    "hospital spokeswoman" → "spokeswoman", "Prime Minister" → "prime minister"."""
+    key = fold(role)
+    for prefix in ("the ", "a ", "an ", "one ", "my ", "our ", "his ", "her ", "their "):
+        key = key.removeprefix(prefix)
+    key = re.split(r"\s(?:for|of|at|with|in|to)\s", key)[0]
+    for compound, canonical in COMPOUND_ROLES.items():
+        if key == compound or key.endswith(" " + compound):
+            return canonical
+    words = [w for w in key.split() if w in ROLE_WORDS]
+    return words[-1] if words else key
+
+
+def _is_name_word(word: str) -> bool:
+    key = fold(word).strip(".,")
+    return key not in NOT_NAMES and key not in ROLE_WORDS and key not in TITLES
 
 
 class Cast:
@@ -162,164 +155,183 @@ class Cast:
                 person.add_gender(gender_of_words(alias.split()))
             self.people.append(person)
 
-    # --- finding people -----------------------------------------------------------------
+    def read(self, text: str, quotes: Sequence[tuple[int, int]] = ()) -> None:
+        """Introduce everyone the article names in full, then record every mention, then
+        who each "he" and "she" outside `quotes` is, so the next pronoun can mean them too."""
+        runs = list(_runs(text))
+        for start, end in runs:
+            self._introduce(text, start, end)
+        mentions: list[Mention] = []
+        for start, end in runs:
+            mention = self._mention(text, start, end)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.extend(self._role_mentions(text, mentions))
+        self.mentions = _without_overlaps(mentions)
+        self._resolve_pronouns(text, quotes)
 
-    def read(self, text: str) -> None:
-        """Record every mention of a person in `text`, introducing new people as they come."""
-        for match in _NAME_RUN.finditer(text):
-            self._read_run(text, match.start(), match.group())
-        self.mentions.sort(key=lambda m: m.start)
+    def _resolve_pronouns(self, text: str, quotes: Sequence[tuple[int, int]]) -> None:
+        self._sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._paragraph_breaks = [m.start() for m in re.finditer("\n\n", text)]
+        self._quotes = sorted(quotes)
+        for match in _PRONOUN.finditer(text):
+            if self._in_quote(match.start()):
+                continue
+            gender = "m" if match.group().casefold() == "he" else "f"
+            person = self.antecedent(text, match.start(), gender, quotes)
+            if person is not None:
+                mention = Mention(match.start(), match.end(), person, match.group())
+                bisect.insort(self.mentions, mention, key=lambda m: m.start)
 
-    def _read_run(self, text: str, start: int, run: str) -> None:
-        # "BBC’s Sunday With Laura Kuenssberg", "Mr Trump’s invite": a possessive ends a name
-        offsets = _word_offsets(run, start)
-        for index, (_s, end) in enumerate(offsets[:-1]):
-            if text[end - 2 : end] in ("’s", "'s"):
-                self._read_run(text, start, text[start : end - 2])
-                self._read_run(
-                    text, offsets[index + 1][0], text[offsets[index + 1][0] : offsets[-1][1]]
-                )
-                return
-        if run.endswith(("’s", "'s")):
-            run = run[:-2]
-            offsets[-1] = (offsets[-1][0], offsets[-1][1] - 2)
-        words = run.split()
-        if not words or fold(words[-1]).strip(".") in ORG_HEADS:
-            return
-        # "Business Secretary Jonathan Reynolds": leading role and title words are context
-        lead = 0
-        while lead < len(words) and fold(words[lead]).rstrip(".") in NOT_NAMES | ROLE_WORDS:
-            lead += 1
-        context = _words_before(text, offsets[0][0], 4) + words[:lead]
-        names = words[lead:]
-        if not names:
-            self._role_mention(text, offsets, words)
-            return
-        name_start = offsets[lead][0]
-        name_end = offsets[-1][1]
-        surface_start = offsets[lead - 1][0] if lead and _is_title(words[lead - 1]) else name_start
-        surface = text[surface_start:name_end]
-        person = self._person_for(names, context, text, name_end)
-        if person is not None:
-            self.mentions.append(Mention(surface_start, name_end, person, surface))
-
-    def _person_for(
-        self, names: list[str], context: list[str], text: str, end: int
+    def antecedent(
+        self, text: str, at: int, gender: str, quotes: Sequence[tuple[int, int]]
     ) -> Person | None:
-        title = fold(context[-1]).rstrip(".") if context else ""
-        titled = title in TITLES
-        desk = self.known(" ".join(names)) or (
-            self.known(f"{context[-1]} {' '.join(names)}") if context else None
+        """ "He" or "she" at `at`: the first person who fits (the same gender, or unknown) in
+        the nearest earlier sentence that has one, outside quotations — the first is usually
+        the sentence's subject ("The PM said Putin would…" → the PM)."""
+        if not hasattr(self, "_sentences") or list(quotes) != self._quotes:
+            self._sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+            self._paragraph_breaks = [m.start() for m in re.finditer("\n\n", text)]
+            self._quotes = sorted(quotes)
+        before = bisect.bisect_right([m.end for m in self.mentions], at)
+        sentence: int | None = None
+        fitting: Person | None = None
+        for mention in reversed(self.mentions[:before]):
+            if mention.end > at or self._in_quote(mention.start):
+                continue
+            index = self._sentence_index(mention.start)
+            if sentence is not None and index != sentence and fitting is not None:
+                return fitting
+            sentence = index
+            if mention.person.gender in (gender, None):
+                fitting = mention.person  # walking backwards: the last kept is the first
+        return fitting
+
+    def _sentence_index(self, position: int) -> int:
+        return bisect.bisect_left(self._sentences, position + 1) + bisect.bisect_left(
+            self._paragraph_breaks, position
         )
-        if desk is not None:
-            desk.add_gender(gender_of_words(context[-1:]))
-            return desk
-        if len(names) == 1:
-            return self._short_form(names[0], title) if titled else self._by_single(names[0])
-        plausible = titled or _has_role(context) or gender_of_given(names[0]) or self._named(names)
-        if not plausible and not _speech_follows(text, end):
-            return None  # "United States", "Sunday Times": capitalised, but nobody
-        given, family = names[0], names[-1]
-        person = self._by_full(given, family)
+
+    def _in_quote(self, position: int) -> bool:
+        index = bisect.bisect_right(self._quotes, (position, float("inf"))) - 1
+        return index >= 0 and self._quotes[index][0] <= position < self._quotes[index][1]
+
+    # --- pass 1: introductions --------------------------------------------------------------
+
+    def _introduce(self, text: str, start: int, end: int) -> None:
+        split = _split_run(text, start, end)
+        if split is None:
+            return
+        context, names, _name_start = split
+        if len(names) < 2 or fold(names[-1]).strip(".") in ORG_HEADS:
+            return
+        title = fold(context[-1]).strip(".") if context else ""
+        plausible = (
+            title in TITLES
+            or _role(context)
+            or gender_of_given(names[0])
+            or _speech_follows(text, end)
+            or self.known(" ".join(names)) is not None
+            or _titled_elsewhere(text, names[-1])
+            or _speaks_elsewhere(text, names[-1])
+            or _speech_precedes(text, start)
+        )
+        if not plausible:
+            return  # "United States", "Sunday Times": capitalised, but nobody
+        person = self.known(" ".join(names)) or self._by_full(names[0], names[-1])
         if person is None:
-            person = Person(" ".join(names), given, family, gender_of_given(given))
+            person = Person(" ".join(names), names[0], names[-1], gender_of_given(names[0]))
             self.people.append(person)
-        person.add_gender(gender_of_words(context[-1:]))
-        person.add_gender(gender_of_given(given))
-        role = _role(context)
-        if role:
-            person.roles.add(role)
-        apposition = _apposition_role(text, end)
-        if apposition:
-            person.roles.add(apposition)
-            person.add_gender(gender_of_words(apposition.split()))
-        return person
-
-    def _short_form(self, word: str, title: str) -> Person | None:
-        """Mr Trump, Sir Keir, Lord Cameron, Dr Patel: an earlier person, or a new one."""
-        key = fold(word)
-        gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
-        candidates = [p for p in self.people if p.family and fold(p.family) == key]
-        if title in GIVEN_NAME_TITLES:
-            candidates = [p for p in self.people if p.given and fold(p.given) == key] + candidates
-        candidates = [p for p in candidates if gender is None or p.gender in (None, gender)]
-        if candidates:
-            person = candidates[-1] if title not in GIVEN_NAME_TITLES else candidates[0]
-            person.add_gender(gender)
-            return person
-        if title in NEUTRAL_TITLES - {"dr", "prof", "professor", "cllr", "councillor"}:
-            return None  # "President Macron" with no full name: too unsure to invent
-        person = Person(f"{title.capitalize()} {word}" if title else word, None, word, gender)
-        if title in GIVEN_NAME_TITLES:
-            person.given, person.family = word, None
-        self.people.append(person)
-        return person
-
-    def _by_single(self, word: str) -> Person | None:
-        """A lone surname ("Reynolds said") refers back to someone already named."""
-        key = fold(word)
-        for person in reversed(self.people):
-            if person.family and fold(person.family) == key:
-                return person
-        return None
+        person.add_gender(gender_of_words(context[-2:]))
+        person.add_gender(gender_of_given(names[0]))
+        for role in (_role(context), TITLE_ROLES.get(title), _apposition_role(text, end)):
+            if role:
+                person.roles.add(fold(role))
+                person.add_gender(gender_of_words(role.split()))
 
     def _by_full(self, given: str, family: str) -> Person | None:
         for person in self.people:
-            if person.family is None and person.given and fold(person.given) == fold(given):
-                person.family = family  # "Sir Keir" first, "Keir Starmer" later
-                person.name = f"{given} {family}"
-                return person
-            if (
-                person.family
-                and fold(person.family) == fold(family)
-                and (person.given is None or fold(person.given) == fold(given))
-            ):
+            same_family = person.family and fold(person.family) == fold(family)
+            if same_family and (person.given is None or fold(person.given) == fold(given)):
                 if person.given is None:
-                    person.given = given
-                    person.name = f"{given} {family}"
+                    person.given, person.name = given, f"{given} {family}"
                 return person
         return None
 
-    def _named(self, names: list[str]) -> bool:
-        return any(p.family and fold(p.family) == fold(names[-1]) for p in self.people)
+    # --- pass 2: mentions -------------------------------------------------------------------
 
-    def _role_mention(self, text: str, offsets: list[tuple[int, int]], words: list[str]) -> None:
-        """ "the Prime Minister", "The PM": a mention when exactly one person holds the role."""
-        if fold(words[0]) == "the":
-            start = offsets[0][0]
-        elif text[max(0, offsets[0][0] - 4) : offsets[0][0]].casefold() == "the ":
-            start = offsets[0][0] - 4
-        else:
-            return
-        role = _role(words)
-        if not role:
-            return
-        end = offsets[-1][1]
-        surface = text[start:end]
-        person = self.known(surface) or self.by_role(role) or self._role_holder(role, surface)
-        self.mentions.append(Mention(start, end, person, surface))
+    def _mention(self, text: str, start: int, end: int) -> Mention | None:
+        split = _split_run(text, start, end)
+        if split is None:
+            return None
+        context, names, name_start = split
+        surface_start = name_start
+        before = text[max(0, name_start - 12) : name_start].split()
+        if before and fold(before[-1]).strip(".") in TITLES:  # "Mr Trump", "Sen. Hargrove"
+            surface_start = text.rfind(before[-1], 0, name_start)
+        surface = text[surface_start:end]
+        title = fold(context[-1]).strip(".") if context else ""
+        person = self.known(" ".join(names)) or self.known(surface)
+        if person is None and len(names) >= 2:
+            person = self._by_full(names[0], names[-1])
+        if person is None and len(names) == 1:
+            person = self._short_form(names[0], title)
+        if person is None:
+            return None
+        person.add_gender(gender_of_words([title]))
+        if title in TITLE_ROLES:  # "Lord Hendry" is also "the peer"
+            person.roles.add(TITLE_ROLES[title])
+        return Mention(surface_start, end, person, surface)
 
-    def role_holder(self, role: str) -> Person | None:
-        """The person the article has named only by this role so far, if any."""
-        key = _canonical_role(role)
-        for person in self.people:
-            if person.given is None and person.family is None and key in person.roles:
-                return person
-        return None
-
-    def _role_holder(self, role: str, surface: str) -> Person:
-        """Someone the article names only by a role ("the PM"): one person per role."""
-        key = _canonical_role(role)
-        found = self.role_holder(role)
-        if found is not None:
-            return found
-        written = surface[0].lower() + surface[1:] if surface.startswith("The ") else surface
-        person = Person(written, None, None, gender_of_words(surface.split()))
-        person.roles.add(key)
+    def _short_form(self, word: str, title: str) -> Person | None:
+        """Mr Trump, Sir Keir, Lord Cameron, Whitlock: someone the article names in full, or
+        a new person when only the titled form is given."""
+        key = fold(word)
+        gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+        by_family = [p for p in self.people if p.family and fold(p.family) == key]
+        by_given = [p for p in self.people if p.given and fold(p.given) == key]
+        candidates = by_given + by_family if title in GIVEN_NAME_TITLES else by_family
+        if not title and not candidates and len(by_given) == 1:
+            candidates = by_given  # "Hana said" in a profile that uses given names
+        candidates = [p for p in candidates if gender is None or p.gender in (None, gender)]
+        if len(candidates) >= 1:
+            person = candidates[0]
+            person.add_gender(gender)
+            return person
+        if title not in TITLES or title in {"president", "chancellor", "minister", "secretary"}:
+            return None  # a lone capitalised word, or "President Macron" with no full name
+        person = Person(f"{title.capitalize()} {word}", None, word, gender)
+        if title in GIVEN_NAME_TITLES:
+            person.given, person.family = word, None
+        if title in TITLE_ROLES:
+            person.roles.add(TITLE_ROLES[title])
         self.people.append(person)
         return person
 
-    # --- looking people up ----------------------------------------------------------------
+    def _role_mentions(self, text: str, named: list[Mention]) -> list[Mention]:
+        """ "the Prime Minister", "a hospital spokeswoman", "the peer": whoever holds the role,
+        or a person known only by it."""
+        found: list[Mention] = []
+        for match in _ROLE_PHRASE.finditer(text):
+            start, end = match.span()
+            if any(m.start <= start < m.end or start <= m.start < end for m in named):
+                continue
+            following = text[end : end + 40]
+            if re.match(r"\s+[A-Z][a-z]", following) and not re.match(
+                r"\s+(?:[A-Z][a-z]+\s)?(?:said|says|told)", following
+            ):
+                continue  # "the council leader Mara Ellison": an introduction, not a role
+            apposed = _APPOSED_NAME.match(following)
+            if apposed and self.known(apposed.group(1)) is not None:
+                self.known(apposed.group(1)).roles.add(fold(text[start:end]))  # type: ignore[union-attr]
+                continue  # "Its lead researcher, Ingrid Salo,": she is named right after
+            surface = text[start:end]
+            person = self.known(surface) or self.holder(surface, create=True)
+            if person is not None:
+                found.append(Mention(start, end, person, surface))
+        return found
+
+    # --- looking people up ------------------------------------------------------------------
 
     def known(self, phrase: str) -> Person | None:
         """A person the desk knows by this name or alias, or the article by this name."""
@@ -329,38 +341,73 @@ class Cast:
                 return person
         return None
 
-    def by_role(self, role: str) -> Person | None:
-        role = _canonical_role(role)
-        holders = [
-            p for p in self.people
-            if (p.given or p.family) and role in {_canonical_role(r) for r in p.roles}
-        ]  # fmt: skip
-        holders += [p for p in self.people if p not in holders and _alias_role(p, role)]
-        return holders[0] if len(holders) == 1 else None
+    def holder(self, phrase: str, *, create: bool = False) -> Person | None:
+        """Who holds the role `phrase` names: a named person with that role (unique), else
+        the person known only by it; `create` makes one for a first mention."""
+        key = _role_key(phrase)
+        head = role_head(phrase)
+        exact = [p for p in self.people if p.named and key in {_role_key(r) for r in p.roles}]
+        if len(exact) == 1:
+            return exact[0]
+        by_head = [p for p in self.people if p.named and head in {role_head(r) for r in p.roles}]
+        by_alias = [p for p in self.people if any(role_head(a) == head for a in p.aliases)]
+        if len(by_head) == 1 and not exact:
+            return by_head[0]
+        if len(by_alias) == 1:
+            return by_alias[0]
+        for person in reversed(self.people):
+            if not person.named and head in {role_head(r) for r in person.roles}:
+                return person
+        if not create or exact or len(by_head) > 1:
+            return None
+        written = " ".join(phrase.split())
+        if fold(written.split()[0]) in {"a", "an", "the", "one", "my", "our", "his", "her"}:
+            written = written[0].lower() + written[1:]  # "a hospital spokeswoman"
+        person = Person(written, None, None, gender_of_words(written.split()))
+        person.roles.add(fold(written))
+        self.people.append(person)
+        return person
 
 
 # --- phrase helpers ------------------------------------------------------------------------
 
-_ROLE_SYNONYMS = {"pm": "prime minister", "premier": "prime minister"}
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Capitalised runs, split after a possessive ("BBC’s Sunday With Laura Kuenssberg")."""
+    found: list[tuple[int, int]] = []
+    for match in _NAME_RUN.finditer(text):
+        start = match.start()
+        for word in re.finditer(r"\S+", match.group()):
+            if word.group().endswith(("’s", "'s")):
+                end = match.start() + word.end() - 2
+                if end > start:
+                    found.append((start, end))
+                start = match.start() + word.end() + 1
+        if start < match.end():
+            found.append((start, match.end()))
+    return found
 
 
-def _canonical_role(role: str) -> str:
-    role = fold(role)
-    for prefix in ("the ", "a ", "an "):
-        role = role.removeprefix(prefix)
-    return _ROLE_SYNONYMS.get(role, role)
+def _split_run(text: str, start: int, end: int) -> tuple[list[str], list[str], int] | None:
+    """(context words, name words, where the name starts): the name is the run's longest
+    tail of name-like words; role and title words before it, in the run or just before the
+    run, are its context."""
+    words = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    tail = len(words)
+    while tail > 0 and _is_name_word(words[tail - 1][1]):
+        tail -= 1
+    names = [w for _, w in words[tail:]]
+    if not names:
+        return None
+    context = _words_before(text, start, 4) + [w for _, w in words[:tail]]
+    return context, names, words[tail][0]
 
 
-def _alias_role(person: Person, role: str) -> bool:
-    return any(_canonical_role(alias) == role for alias in person.aliases)
-
-
-def _is_title(word: str) -> bool:
-    return fold(word).rstrip(".") in TITLES
-
-
-def _has_role(words: Sequence[str]) -> bool:
-    return any(fold(w).rstrip(".,") in ROLE_WORDS for w in words[-3:])
+def _role_key(phrase: str) -> str:
+    key = fold(phrase)
+    for prefix in ("the ", "a ", "an ", "one ", "my ", "our ", "his ", "her ", "their "):
+        key = key.removeprefix(prefix)
+    return COMPOUND_ROLES.get(key, key)
 
 
 def _role(words: Sequence[str]) -> str | None:
@@ -372,25 +419,42 @@ def _role(words: Sequence[str]) -> str | None:
             picked.append(key)
         elif picked:
             break
-    if not picked:
-        return None
-    role = " ".join(reversed(picked))
-    return None if role in TITLES - {"president", "chancellor", "mayor", "premier"} else role
+    return " ".join(reversed(picked)) or None
 
 
 def _apposition_role(text: str, end: int) -> str | None:
-    """ "Keir Starmer, the Prime Minister," → "prime minister"."""
+    """ "Keir Starmer, the Prime Minister," → "the prime minister" (the whole phrase)."""
     match = re.match(
-        r",\s+(?:the|a|an)\s+([A-Za-z][\w\- ]{2,40}?)(?:,|\s+(?:of|for|at)\b)", text[end : end + 60]
+        r",\s+((?:the|a|an)\s+[A-Za-z][\w\-’' ]{2,60}?)(?:,|\.|\s+(?:said|says|who|has|is)\b)",
+        text[end : end + 90],
     )
-    if not match:
+    if not match or not any(fold(w) in ROLE_WORDS for w in match.group(1).split()):
         return None
-    return _role(match.group(1).split())
+    return match.group(1)
 
 
 def _speech_follows(text: str, end: int) -> bool:
     return bool(
-        re.match(r"\s+(?:said|says|told|added|warned|insisted|claimed)\b", text[end : end + 12])
+        re.match(r",?\s+(?:said|says|told|added|warned|insisted|claimed)\b", text[end : end + 14])
+    )
+
+
+def _speech_precedes(text: str, start: int) -> bool:
+    return bool(
+        re.search(r"\b(?:said|says|told|added|according to)\s+$", text[max(0, start - 16) : start])
+    )
+
+
+def _speaks_elsewhere(text: str, family: str) -> bool:
+    """ "Beckett said": a surname that speaks is a person's."""
+    return bool(re.search(rf"\b{re.escape(family)},?\s+(?:said|says|told|added|warned)\b", text))
+
+
+def _titled_elsewhere(text: str, family: str) -> bool:
+    return bool(
+        re.search(
+            rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+{re.escape(family)}\b", text
+        )
     )
 
 
@@ -403,12 +467,17 @@ def _split_name(name: str) -> tuple[str | None, str | None]:
     return words[0], words[-1]
 
 
-def _word_offsets(run: str, start: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", run)]
-
-
 def _words_before(text: str, start: int, count: int) -> list[str]:
     """Up to `count` words before `start` in the same sentence (stops at . ; : and quotes)."""
     chunk = text[max(0, start - 80) : start]
     cut = max(chunk.rfind(c) for c in '.;:!?\n‘“"')
     return chunk[cut + 1 :].split()[-count:]
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept

@@ -85,6 +85,26 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def find_nested(text: str, outer: QuoteSpan) -> list[QuoteSpan]:
+    """The quotations inside `outer` (one level: “My coach told me, ‘Don’t look…’”)."""
+    found: list[QuoteSpan] = []
+    position = outer.start
+    while position < outer.end:
+        opener = _next_opener(text, position, outer.end)
+        if opener is None:
+            break
+        at, family = opener
+        close = _closing_mark(text, at + 1, outer.end, family) if family != outer.family else None
+        if close is None:
+            position = at + 1
+            continue
+        start, end = _trim(text, at + 1, close)
+        if end > start:
+            found.append(QuoteSpan(start, end, at, close + 1, family, outer.paragraph, closed=True))
+        position = close + 1
+    return found
+
+
 def _continuing(span: QuoteSpan, first: int) -> QuoteSpan:
     return QuoteSpan(
         span.start, span.end, span.mark_start, span.mark_end, span.family, span.paragraph,
