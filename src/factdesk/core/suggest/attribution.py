@@ -103,6 +103,30 @@ def _clause_subject(
     return _resolve(text, offset + match.start(1), match.group(1), cast, quotes)
 
 
+_STATEMENT = re.compile(
+    r"\b(?:read|issued|released|gave|made|published|posted|wrote|sent)\s+(?:a|the|her|his|their)\s+"
+    r"(?:short\s+|brief\s+|written\s+|joint\s+)?(?:statement|tribute|message|letter|post)\b",
+    re.IGNORECASE,
+)
+
+
+def statement(
+    text: str, start: int, end: int, cast: Cast, quotes: list[tuple[int, int]]
+) -> Attribution | None:
+    """ "Mrs Holt read a statement outside the court." — the next paragraph's quotation is
+    that statement: its subject is the speaker."""
+    window = text[start:end]
+    window = window[_last_sentence_start(window) :]
+    found = _STATEMENT.search(window)
+    if found is None:
+        return None
+    subject = _subject_before_verb(window[: found.start()])
+    if subject is None:
+        return None
+    offset = start + (len(text[start:end]) - len(window))
+    return _resolve_in(text, offset, window[: found.start()], subject, cast, quotes=quotes)
+
+
 def _according_to(
     text: str, window: str, offset: int, cast: Cast, quotes: list[tuple[int, int]]
 ) -> Attribution | None:
@@ -126,6 +150,12 @@ _ROLE_PHRASE = re.compile(
 )
 
 
+# between a subject and its speech verb: "has also", "used to", "smiled and", "paused and"
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:also|later|then|previously|has|have|had|was|is|would|will|did|does|might|could|"
+    r"used to|went on to|continued to|once|often|famously|simply|just|quickly|[a-z]+ed and|"
+    r"[a-z]+ed, and))+$"
+)
 _LEADING_SUBJECT = re.compile(
     r"^(?:(?:Last|This|Next|On|In|At)\s+[\w’']+\s+)?"
     r"((?:(?:the|a|an|one|my|our|his|her)\s+(?:[\w’'\-]+\s+){0,2}?(?:"
@@ -142,9 +172,7 @@ def _subject_before_verb(chunk: str) -> str | None:
     if role and not re.search(r"[A-Z]", role.group(1)[1:].split()[-1][:1] or "x"):
         return role.group(1)  # "a spokesman for the harbour board", "a council spokesman"
     chunk = re.sub(r",\s*\d+,?\s*$", "", chunk.rstrip())  # "Mr Smith, 54, said"
-    chunk = re.sub(
-        r"\s+(?:also|later|then|previously|has|have|had|had also|has also|was|is)$", "", chunk
-    )
+    chunk = _AUXILIARIES.sub("", chunk)
     words = chunk.split()
     if not words:
         return None

@@ -106,10 +106,12 @@ def _attribute(text: str, spans: list[QuoteSpan], cast: Cast) -> list[Suggestion
         words = len(text[span.start : span.end].split())
         if words <= _SHORT and said is not None and not _stated_close(span, said):
             said = None
+        resumes = i > 0 and _resumes_sentence(text, spans[i - 1], span)
         suggestions.append(
             Suggestion(
                 QUOTE, span.start, span.end, text[span.start : span.end],
-                said.speaker if said else None, _quote_score(text, span, words, said),
+                said.speaker if said else None,
+                _quote_score(text, span, words, said, resumes=resumes),
                 said_as=said.surface if said else None, continues=span.continues,
             )
         )  # fmt: skip
@@ -144,15 +146,29 @@ def _attribution_of(
         if len(between.split()) <= 12:  # ‘…,’ she said. ‘…’: the same speaker goes on
             return found[i - 1]
     if previous is None and span.mark_start == paragraph.start and span.paragraph > 0:
-        before_para = paras[span.paragraph - 1]
-        tail = text[before_para.start : before_para.end].rstrip()
-        if tail.endswith(":"):  # "He added:" then the quote as its own paragraph
-            return attribution.before(text, before_para.start, before_para.end, cast, inside)
-        earlier = [j for j in range(i) if spans[j].paragraph == span.paragraph - 1]
-        whole = span.end >= paragraph.end - 2
-        if whole and earlier and found[earlier[-1]] is not None and _long(text, spans[earlier[-1]]):
-            return found[earlier[-1]]  # a quote paragraph after a quoted one: the same voice
+        return _from_paragraph_before(article, i, found)
     return None
+
+
+def _from_paragraph_before(
+    article: _Article, i: int, found: list[Attribution | None]
+) -> Attribution | None:
+    """A quotation that opens its paragraph, with nothing said about it there."""
+    text, spans, cast, inside = article.text, article.spans, article.cast, article.inside
+    span = spans[i]
+    paragraph = article.paras[span.paragraph]
+    before_para = article.paras[span.paragraph - 1]
+    tail = text[before_para.start : before_para.end].rstrip()
+    if tail.endswith(":"):  # "He added:" then the quote as its own paragraph
+        return attribution.before(text, before_para.start, before_para.end, cast, inside)
+    earlier = [j for j in range(i) if spans[j].paragraph == span.paragraph - 1]
+    if span.end < paragraph.end - 2:
+        return None  # the paragraph goes on after the quotation: it is not all quote
+    if earlier:  # a quote paragraph after a quoted one: the same voice goes on
+        last = earlier[-1]
+        return found[last] if _long(text, spans[last]) else None
+    # "Mrs Holt read a statement outside court." then the statement as its own paragraph
+    return attribution.statement(text, before_para.start, before_para.end, cast, inside)
 
 
 def _nested(text: str, outer: QuoteSpan, cast: Cast, spans: list[QuoteSpan]) -> list[Suggestion]:
@@ -197,7 +213,20 @@ def _long(text: str, span: QuoteSpan) -> bool:
     return len(text[span.start : span.end].split()) > _SHORT
 
 
-def _quote_score(text: str, span: QuoteSpan, words: int, said: Attribution | None) -> float:
+def _resumes_sentence(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """ "‘I was sent here,’ Pell told reporters, ‘and Iowa grows corn…’": the second part
+    goes on with the sentence the first began, so its lower-case start is no fragment."""
+    if previous.paragraph != span.paragraph or not text[previous.start : previous.end].endswith(
+        ","
+    ):
+        return False
+    between = text[previous.mark_end : span.mark_start]
+    return between.rstrip().endswith(",") and len(between.split()) <= 8
+
+
+def _quote_score(
+    text: str, span: QuoteSpan, words: int, said: Attribution | None, *, resumes: bool = False
+) -> float:
     if words <= 1:
         score = 0.1
     elif words <= _SHORT:
@@ -211,7 +240,7 @@ def _quote_score(text: str, span: QuoteSpan, words: int, said: Attribution | Non
     inner = text[span.start : span.end].rstrip()
     if inner.endswith((".", "!", "?", ",")) or not span.closed:
         score += 0.1
-    if inner[:1].islower() or _title_case(inner):
+    if (inner[:1].islower() and not resumes) or _title_case(inner):
         # "a pattern of behaviour, not a one-off", "Building for the Next Decade": a phrase
         # quoted inside the writer's own sentence, or the title of something
         score = min(score, FULL_QUOTE_SCORE - 0.05)

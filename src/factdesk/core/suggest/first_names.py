@@ -14,6 +14,10 @@ def _names(block: str) -> frozenset[str]:
 
 MALE = _names(
     """
+    alfred bert cyril dennis ernest frank gerald harold horace howard humphrey ivor kenneth
+    leslie maurice nigel norman percy reginald ronald stanley sydney trevor vernon wilfred
+    arnold clifford dudley edmund gordon herbert leonard lionel malcolm neville ralph rodney
+    rupert tyrone ethan owen huw dylan gethin rhodri emrys ifan tomas
     aaron abdul abdullah abu adam adrian ahmed ahmet ajay akash alan alastair albert
     alejandro alex alexander alexei alfie ali alistair amir anand andre andreas andrew
     andrei andy angus anthony antonio anwar archie arjun arnold arthur ashok ashley austin
@@ -46,6 +50,15 @@ MALE = _names(
 
 FEMALE = _names(
     """
+    alfred bert cyril dennis ernest frank gerald harold horace howard humphrey ivor kenneth
+    leslie maurice nigel norman percy reginald ronald stanley sydney trevor vernon wilfred
+    arnold clifford dudley edmund gordon herbert leonard lionel malcolm neville ralph rodney
+    rupert tyrone ethan owen huw dylan gethin rhodri emrys ifan tomas
+    doreen pauline brenda glenys gwen gwendolyn mavis maud muriel enid ethel elsie beryl
+    hilda irene joan jean-marie marjorie nell nellie peggy rita sadie sylvie thelma vera
+    winifred agatha bella cassie delia esme flora gloria hattie ivy jolene kendra lacey
+    lorraine mabel nadine odette paula rhona selina tilly verity wilma yolanda zelda janice
+    gail tanya trudy ruby ruth josie nora harriet
     abigail ada adele adriana agnes aisha alexandra alice alicia alison amanda amber amelia
     amy ana anastasia andrea angela angelina anita ann anna anne annette annie ava barbara
     beatrice becky belinda beth bethany betty beverley bianca brenda bridget camilla carla

@@ -57,9 +57,17 @@ ROLE_WORDS = _words(
     businessman businesswoman chairman striker midfielder defender goalkeeper player
     referee umpire runner athlete manager investor banker regulator ombudsman auditor
     inspector coroner magistrate sheriff deputy bishop archbishop vicar priest rabbi imam
-    cardinal pope governor premier senator congressman congresswoman representative
+    cardinal pope governor premier senator congressman congresswoman representative man
+    woman boy girl child teenager pensioner person granddaughter grandson sister brother
+    cousin aunt uncle nephew niece relative predecessor successor colleague caller listener
+    viewer reader customer client user employee staffer protester demonstrator spectator
     """
 )
+# "the minister" can mean a secretary of state or the chancellor
+ROLE_HYPERNYMS = {
+    "minister": frozenset({"secretary", "chancellor", "prime minister", "first minister"}),
+    "politician": frozenset({"minister", "secretary", "mp", "senator", "councillor"}),
+}
 MALE_ROLES = _words(
     """
     spokesman chairman king prince businessman father grandfather son husband congressman

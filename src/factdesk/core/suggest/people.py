@@ -31,6 +31,7 @@ from factdesk.core.suggest.lexicon import (
     NOT_NAMES,
     ORG_HEADS,
     PARTICLES,
+    ROLE_HYPERNYMS,
     ROLE_WORDS,
     TITLE_ROLES,
     TITLES,
@@ -54,6 +55,7 @@ _ROLE_PHRASE = re.compile(
     rf"(?:[ \t]+(?!(?:{_VERBS}|and|but|that|which|where|when)\b)[\w’'\-]+){{0,5}})?",
     re.IGNORECASE,
 )
+_AGE_AFTER = re.compile(r",\s\d{1,3},")  # "Doreen Platt, 78, has volunteered"
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=[’”'\"]?\s|$)")
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)")
@@ -235,6 +237,7 @@ class Cast:
             or _titled_elsewhere(text, names[-1])
             or _speaks_elsewhere(text, names[-1])
             or _speech_precedes(text, start)
+            or _AGE_AFTER.match(text, end) is not None
         )
         if not plausible:
             return  # "United States", "Sunday Times": capitalised, but nobody
@@ -350,6 +353,11 @@ class Cast:
         if len(exact) == 1:
             return exact[0]
         by_head = [p for p in self.people if p.named and head in {role_head(r) for r in p.roles}]
+        if not by_head and head in ROLE_HYPERNYMS:  # "the minister": the health secretary
+            wider = ROLE_HYPERNYMS[head]
+            by_head = [
+                p for p in self.people if p.named and {role_head(r) for r in p.roles} & wider
+            ]
         by_alias = [p for p in self.people if any(role_head(a) == head for a in p.aliases)]
         if len(by_head) == 1 and not exact:
             return by_head[0]
