@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from factdesk.sources import SUPPORTED_SUFFIXES
+from factdesk.ui import welcome
 from factdesk.ui.welcome import WelcomePanel, formats_sentence
 
 
@@ -45,6 +46,11 @@ def test_wording(panel: WelcomePanel) -> None:
     assert "drop files anywhere on this window" in panel.hint.text()
     assert "Ctrl+Shift+V" in panel.hint.text()
     assert panel.import_button.isDefault()  # drawn as the primary action
+
+
+def test_the_panels_copy_of_the_formats_is_the_importers_list() -> None:
+    """The panel repeats the list so the window's first frame need not import the importers."""
+    assert welcome.SUPPORTED_SUFFIXES == SUPPORTED_SUFFIXES
 
 
 def test_every_supported_format_is_listed(panel: WelcomePanel) -> None:

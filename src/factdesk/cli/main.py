@@ -10,22 +10,23 @@ import os
 import sys
 from pathlib import Path
 
-from factdesk.cli.parser import build_parser, check_args
+from factdesk.cli.parser import build_parser, check_args, window_args
 from factdesk.core.errors import DamagedDeskError, KnownError
-from factdesk.core.logs import record_bug, setup_logging
 from factdesk.core.paths import default_desk_path
 
 CREATING_COMMANDS = frozenset({None, "gui", "import"})
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    check_args(parser, args)
+    args = window_args(sys.argv[1:] if argv is None else argv)  # the window starts sooner
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        check_args(parser, args)
     desk_path = Path(args.desk).expanduser() if args.desk else default_desk_path()
     if args.command == "gui" and args.path:
         desk_path = Path(args.path).expanduser()
-    log_path = setup_logging() if args.command not in (None, "gui") else None
+    log_path = _setup_logging() if args.command not in (None, "gui") else None
     try:
         return _run(desk_path, args)
     except BrokenPipeError:  # `factdesk claims --json | head`: the reader left, nothing to say
@@ -43,10 +44,19 @@ def main(argv: list[str] | None = None) -> int:
         print("factdesk: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001  (a bug: the log gets the traceback, the person one sentence)
+        from factdesk.core.logs import record_bug  # noqa: PLC0415
+
         sentence = record_bug(type(exc), exc, exc.__traceback__, where=f"`{args.command}`")
         where = f" The details are in {log_path}." if log_path else ""
         print(f"factdesk: {sentence}{where}", file=sys.stderr)
         return 1
+
+
+def _setup_logging() -> Path | None:
+    # not for the window, whose first frame comes first: it sets up the log right after
+    from factdesk.core.logs import setup_logging  # noqa: PLC0415
+
+    return setup_logging()
 
 
 def _run(desk_path: Path, args) -> int:  # type: ignore[no-untyped-def]

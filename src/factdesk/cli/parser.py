@@ -1,13 +1,15 @@
-"""The command-line grammar (DESIGN §4, a stable contract). Building it imports nothing heavy."""
+"""The command-line grammar (DESIGN §4, a stable contract). Building it imports nothing heavy,
+and the window's own forms (`factdesk [--desk PATH] [gui [PATH]]`) are read without building it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Sequence
 
 from factdesk import __version__
 from factdesk.core.errors import InvalidInputError
-from factdesk.core.fields import clean_date
 from factdesk.core.statuses import STATUSES, VERDICTS
 
 _SPAN = re.compile(r"^\s*([0-9]+)\s*:\s*([0-9]+)\s*$")  # ASCII digits only
@@ -29,6 +31,8 @@ def span_arg(value: str) -> tuple[int, int]:
 
 def date_arg(value: str) -> str:
     """YYYY-MM-DD, or "" to clear a date."""
+    from factdesk.core.fields import clean_date  # noqa: PLC0415  (only claim commands need it)
+
     try:
         return clean_date(value) or ""
     except InvalidInputError as exc:
@@ -49,6 +53,28 @@ def desk_arg(value: str) -> str:
     if not value.strip():
         raise argparse.ArgumentTypeError("the desk path is empty")
     return value
+
+
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of `factdesk [--desk PATH] [gui [PATH]]`, exactly as `build_parser()` would
+    read them, or None for anything else (which `build_parser()` then reads, or rejects).
+
+    Building the whole grammar takes longer than the window's first frame may spare; only the
+    plainest forms are read here: any other option (`--help`, an abbreviated `--de`, a value
+    starting with "-") goes to argparse."""
+    rest = list(argv)
+    desk = None
+    if len(rest) >= 2 and rest[0] == "--desk":
+        desk, rest = rest[1], rest[2:]
+    elif rest and rest[0].startswith("--desk="):
+        desk, rest = rest[0].removeprefix("--desk="), rest[1:]
+    if desk is not None and (desk.startswith("-") or not desk.strip()):
+        return None  # argparse says what is wrong with it
+    if not rest:
+        return argparse.Namespace(desk=desk, command=None)
+    if rest[0] != "gui" or len(rest) > 2 or any(arg.startswith("-") for arg in rest[1:]):
+        return None
+    return argparse.Namespace(desk=desk, command="gui", path=rest[1] if len(rest) == 2 else None)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,39 +1,60 @@
-"""Start the desk window: show it first, then open the desk on the worker thread.
+"""Start the desk window: show it first, then everything else on the event loop's first turn.
 
-The window appears before SQLAlchemy and the services are imported (they load on the worker
-while the event loop runs), which keeps start-up close to a bare Qt window.
+Only what the first frame needs is imported before show(): the window with its menus and
+panels. The asyncio machinery (qasync), the bug reporter and its log file load on the first
+turn of the event loop after the window is shown and idle; SQLAlchemy and the services load
+on the desk's worker thread after that. Start-up stays close to a bare Qt window (DESIGN §5).
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import qasync
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
-from factdesk.core.logs import setup_logging
 from factdesk.core.paths import default_desk_path
-from factdesk.ui import ready_probe, recent, tasks
-from factdesk.ui.bugs import BugReporter
+from factdesk.ui import ready_probe, recent
 from factdesk.ui.colours import dark_palette, is_dark
 from factdesk.ui.garbage import GuiThreadCollector
 from factdesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from factdesk.ui.bugs import BugReporter
 
 APP_ID = "factdesk"
 # the reverse-DNS id of the desktop entry, AppStream metainfo and icon (packaging/linux/)
 DESKTOP_ID = "org.factdesk.FactDesk"
 
 
+class Application(QApplication):
+    """The application object, which hands a QFileOpenEvent to its `file_opener`.
+
+    The system sends that event to the application object itself, so it is caught here
+    rather than by an event filter installed on the application: such a filter is called, in
+    Python, for every event of every widget (~50 ms of calls while the window is built and
+    shown)."""
+
+    def __init__(self, argv: list[str]) -> None:
+        super().__init__(argv)
+        self.file_opener: FileOpenFilter | None = None
+
+    def event(self, event: QEvent) -> bool:
+        opener = self.file_opener
+        if opener is not None and opener.eventFilter(self, event):
+            return True
+        return super().event(event)
+
+
 def make_application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        app = Application(sys.argv[:1])
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName("factdesk")
@@ -57,12 +78,28 @@ class FileOpenFilter(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._held: list[Path] | None = None  # None: each desk opens at once
+
+    def hold(self) -> None:
+        """Keep the desks handed over until `release()`: at start-up one can come before the
+        event loop runs coroutines."""
+        self._held = []
+
+    def release(self) -> list[Path]:
+        """The desks handed over while held; from now on each opens at once."""
+        held, self._held = self._held or [], None
+        return held
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             path = event.file()
             if path:
-                tasks.start(self._window.open_desk(Path(path), create=False))
+                if self._held is not None:
+                    self._held.append(Path(path))
+                else:
+                    from factdesk.ui import tasks  # noqa: PLC0415  (asyncio: after the first frame)
+
+                    tasks.start(self._window.open_desk(Path(path), create=False))
                 return True
         return super().eventFilter(watched, event)
 
@@ -86,25 +123,76 @@ def run_window(path: Path | None) -> int:
     collector = GuiThreadCollector(app)
     settings = QSettings()
     window = MainWindow(settings)
-    app.installEventFilter(FileOpenFilter(window))
+    opener = FileOpenFilter(window)
+    opener.hold()
+    if isinstance(app, Application):
+        app.file_opener = opener
+    else:  # an application made elsewhere (embedding): the filter sees its every event
+        app.installEventFilter(opener)
     window.show()
     probe = ready_probe.wanted()
     if probe:
         ready_probe.report_shown()
     target = path or recent.last(settings) or default_desk_path()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    reporter = BugReporter(window.report_bug, setup_logging())
-    reporter.install(loop)
-    with loop:
-        loop.call_soon(lambda: tasks.start(_open(window, target, probe)))
-        loop.run_forever()  # returns when the last window closes (Ctrl+Q)
-    reporter.uninstall()
+    rest = _RestOfStartUp(window, opener, target, probe=probe)
+    QTimer.singleShot(0, rest.begin)  # after the probe's report: the window is shown and idle
+    app.exec()  # returns when the last window closes (Ctrl+Q)
+    if isinstance(app, Application):
+        app.file_opener = None  # it goes with the window
+    else:
+        app.removeEventFilter(opener)
+    rest.end()
     collector.stop()
     return 0
 
 
-async def _open(window: MainWindow, target: Path, probe: bool) -> None:
-    await window.open_desk(target)
-    if probe:
-        ready_probe.report_loaded_and_quit(window)
+class _RestOfStartUp:
+    """What the window needs after its first frame: the bug reporter and its log file, the
+    asyncio loop (qasync, on the Qt event loop that is already running), then the desk."""
+
+    def __init__(self, window: MainWindow, opener: FileOpenFilter, target: Path, *, probe: bool):
+        self.window = window
+        self.opener = opener
+        self.target = target
+        self.probe = probe
+        self.reporter: BugReporter | None = None
+        self.loop: Any = None  # qasync.QEventLoop
+
+    def begin(self) -> None:
+        # every import here waits until the first frame is on screen and idle
+        from factdesk.core.logs import setup_logging  # noqa: PLC0415
+        from factdesk.ui.bugs import BugReporter  # noqa: PLC0415
+
+        self.reporter = BugReporter(self.window.report_bug, setup_logging())
+        self.reporter.install()  # before anything else can fail
+
+        import asyncio  # noqa: PLC0415
+
+        import qasync  # noqa: PLC0415
+
+        from factdesk.ui import tasks  # noqa: PLC0415
+
+        app = QApplication.instance()
+        self.loop = qasync.QEventLoop(app, already_running=True)
+        asyncio.set_event_loop(self.loop)
+        self.loop.set_exception_handler(self.reporter.loop_exception)
+        tasks.start(self._open(self.opener.release()))
+
+    async def _open(self, handed_over: list[Path]) -> None:
+        await self.window.open_desk(self.target)
+        for path in handed_over:  # desks the system handed over before the loop ran
+            await self.window.open_desk(path, create=False)
+        if self.probe:
+            ready_probe.report_loaded_and_quit(self.window)
+
+    def end(self) -> None:
+        """After the Qt event loop has returned: close the asyncio loop, restore the hooks."""
+        if self.loop is not None:
+            import asyncio  # noqa: PLC0415
+
+            self.loop.stop()  # marks it stopped; the Qt loop it ran on has already returned
+            asyncio._set_running_loop(None)  # set by the already-running loop (asyncio's API)
+            self.loop.close()
+            asyncio.set_event_loop(None)
+        if self.reporter is not None:
+            self.reporter.uninstall()

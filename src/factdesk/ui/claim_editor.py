@@ -8,6 +8,7 @@ a refresh.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,26 +26,40 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.errors import InvalidInputError
-from factdesk.core.fields import clean_date, clean_text
-from factdesk.core.records import ClaimInfo, HistoryEntry, SpeakerInfo
 from factdesk.core.statuses import LABELS, STATUSES
-from factdesk.core.text import shorten
-from factdesk.ui.claim_sources import ClaimSources
 from factdesk.ui.commit_fields import CommitTextEdit
-from factdesk.ui.history_view import HistoryView
+from factdesk.ui.lazy_tabs import lazy_tab
+
+if TYPE_CHECKING:
+    from factdesk.core.records import ClaimInfo, HistoryEntry, SpeakerInfo
+    from factdesk.ui.claim_sources import ClaimSources
+    from factdesk.ui.history_view import HistoryView
 
 FIELDS = ("text", "speaker", "date", "status", "note")
 
 
 class ClaimEditor(QWidget):
+    """The Details tab is built with the editor; the "Quotes & evidence" and "History" tabs
+    the first time they are shown (or asked for), filled from what the editor kept for them.
+    Their gestures reach the window through the editor's own signals."""
+
     fieldEdited = Signal(int, str, object, object, int)  # claim id, field, old, new, version
     conflictOverride = Signal(int, str, object, int)  # claim id, field, my value, newer version
+    # from the "Quotes & evidence" tab (ClaimSources)
+    spanActivated = Signal(object)  # Span: show it in its document
+    highlightRemoved = Signal(object)  # Span
+    evidenceAdded = Signal(int, str, str)  # claim id, URL or citation, note
+    evidenceRemoved = Signal(object)  # EvidenceInfo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._claim: ClaimInfo | None = None
         self._shown: dict[str, object] = {}  # what each field showed when last loaded/saved
         self._conflict: tuple[int, str, object, int] | None = None
+        self._titles: dict[int, str] = {}  # for the sources tab, built or not
+        self._history: Sequence[HistoryEntry] = ()  # for the history tab, built or not
+        self._sources: ClaimSources | None = None
+        self._history_view: HistoryView | None = None
         self._build()
         self.show_claim(None)
 
@@ -52,6 +67,22 @@ class ClaimEditor(QWidget):
 
     def claim(self) -> ClaimInfo | None:
         return self._claim
+
+    @property
+    def sources(self) -> ClaimSources:
+        """The "Quotes & evidence" tab (built now if it was not yet)."""
+        return self._sources_page()
+
+    @property
+    def history(self) -> HistoryView:
+        """The "History" tab (built now if it was not yet)."""
+        return self._history_page()
+
+    def set_titles(self, titles: dict[int, str]) -> None:
+        """Document titles, to name where each quote is."""
+        self._titles = dict(titles)
+        if self._sources is not None:
+            self._sources.set_titles(self._titles)
 
     def set_speakers(self, speakers: Sequence[SpeakerInfo]) -> None:
         """Offer every speaker's name, and their aliases, for completion."""
@@ -82,8 +113,11 @@ class ClaimEditor(QWidget):
             if not same or self._value(field) == self._shown.get(field):
                 self._load(field, values[field])
             self._shown[field] = values[field]
-        self.sources.show_claim(claim)
-        self.history.set_entries(history)
+        self._history = tuple(history)
+        if self._sources is not None:
+            self._sources.show_claim(claim)
+        if self._history_view is not None:
+            self._history_view.set_entries(self._history)
         self.date_error.hide()
 
     def show_conflict(self, newer: ClaimInfo, field: str, mine: object) -> None:
@@ -162,18 +196,37 @@ class ClaimEditor(QWidget):
         details = QWidget()
         details.setLayout(form)
 
-        self.sources = ClaimSources()
-        self.history = HistoryView()
         self.tabs = QTabWidget()
         self.tabs.addTab(details, "Details")
-        self.tabs.addTab(self.sources, "Quotes && evidence")
-        self.tabs.addTab(self.history, "History")
+        self._sources_page = lazy_tab(self.tabs, "Quotes && evidence", self._build_sources)
+        self._history_page = lazy_tab(self.tabs, "History", self._build_history)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.conflict_bar)
         layout.addWidget(self.tabs)
+
+    def _build_sources(self) -> ClaimSources:
+        from factdesk.ui.claim_sources import ClaimSources  # noqa: PLC0415  (not in the first frame)
+
+        sources = ClaimSources()
+        sources.set_titles(self._titles)
+        sources.show_claim(self._claim)
+        sources.spanActivated.connect(self.spanActivated)
+        sources.highlightRemoved.connect(self.highlightRemoved)
+        sources.evidenceAdded.connect(self.evidenceAdded)
+        sources.evidenceRemoved.connect(self.evidenceRemoved)
+        self._sources = sources
+        return sources
+
+    def _build_history(self) -> HistoryView:
+        from factdesk.ui.history_view import HistoryView  # noqa: PLC0415  (not in the first frame)
+
+        view = HistoryView()
+        view.set_entries(self._history)
+        self._history_view = view
+        return view
 
     def _build_conflict_bar(self) -> QFrame:
         bar = QFrame(frameShape=QFrame.Shape.StyledPanel)
@@ -224,6 +277,9 @@ class ClaimEditor(QWidget):
         new = self._value(field)
         if claim is None or new == self._shown.get(field):
             return
+        # datetime and hashlib load with the first edit, not in the first frame
+        from factdesk.core.fields import clean_date, clean_text  # noqa: PLC0415
+
         try:
             if field == "text":
                 clean_text(str(new))
@@ -264,4 +320,6 @@ def _values(claim: ClaimInfo | None) -> dict[str, object]:
 
 
 def _short(value: object) -> str:
+    from factdesk.core.text import shorten  # noqa: PLC0415  (not in the first frame)
+
     return shorten(str(value or ""), 80) or "(empty)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.records import ClaimInfo
 from factdesk.core.statuses import LABELS, STATUSES
 from factdesk.ui.models.claim_table import (
     COL_DATE,
@@ -31,6 +31,9 @@ from factdesk.ui.models.claim_table import (
     ClaimTableModel,
 )
 from factdesk.ui.status_delegate import StatusChipDelegate
+
+if TYPE_CHECKING:
+    from factdesk.core.records import ClaimInfo
 
 ALL_SPEAKERS = "All speakers"
 TEXT_PAUSE_MS = 150

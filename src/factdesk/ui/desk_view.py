@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from factdesk.ui.desk_client import DeskClient
     from factdesk.ui.main_window import MainWindow
 
-CENTRE_WELCOME, CENTRE_READER = 0, 1
 WATCH_MS = 1500  # how often to look for writes by other processes (the CLI, another window)
 
 
@@ -63,10 +62,10 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         w.view.selectionChanged.connect(self._update_actions)
         w.editor.fieldEdited.connect(self.edit_field)
         w.editor.conflictOverride.connect(self._override)
-        w.editor.sources.evidenceAdded.connect(self._add_evidence)
-        w.editor.sources.evidenceRemoved.connect(self._remove_evidence)
-        w.editor.sources.highlightRemoved.connect(self._unlink)
-        w.editor.sources.spanActivated.connect(self._show_span)
+        w.editor.evidenceAdded.connect(self._add_evidence)
+        w.editor.evidenceRemoved.connect(self._remove_evidence)
+        w.editor.highlightRemoved.connect(self._unlink)
+        w.editor.spanActivated.connect(self._show_span)
 
     # --- attaching a desk ----------------------------------------------------------------
 
@@ -179,9 +178,9 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
     async def _reload_documents(self) -> None:
         docs = await self._client().call(lambda desk: desk.documents())
         self.w.documents.set_documents(docs)
-        self.w.editor.sources.set_titles(self.w.documents.titles())
+        self.w.editor.set_titles(self.w.documents.titles())
         empty = not docs
-        self.w.centre.setCurrentIndex(CENTRE_WELCOME if empty else CENTRE_READER)
+        self.w.centre.setCurrentWidget(self.w.welcome if empty else self.w.reader)
         if self.doc is not None and self.doc.info.id not in {d.id for d in docs}:
             self._clear_document()
         if self.doc is None and docs and self.w.documents.current_id() is None:
@@ -250,7 +249,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         meta = [x for x in (info.outlet, info.published, f"{info.words:,} words") if x]
         self.w.doc_meta.setText(" · ".join(meta))
         self.w.view.show_document(doc_id, doc.text, doc.noise, _highlights(doc_id, claims))
-        self.w.centre.setCurrentIndex(CENTRE_READER)
+        self.w.centre.setCurrentWidget(self.w.reader)
         if not self.w.claims.all_documents():
             self.w.claims.set_claims(claims)
         self._update_actions()

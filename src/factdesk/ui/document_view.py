@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
@@ -25,12 +26,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip, QWidget
 
-from factdesk.core.noise import NoiseRange
 from factdesk.ui.colours import noise_colour
 from factdesk.ui.doc_positions import DocumentPositions, qt_safe_text
 from factdesk.ui.highlight_index import HighlightIndex, ViewHighlight, tooltip_text
 from factdesk.ui.highlight_painter import HighlightPainter, PlacedSegment, place_segments
 from factdesk.ui.tooltips import plain_tip
+
+if TYPE_CHECKING:
+    from factdesk.core.noise import NoiseRange
 
 __all__ = ["DocumentView", "ViewHighlight"]
 

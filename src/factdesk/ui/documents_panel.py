@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdesk.core.records import DocumentInfo
 from factdesk.ui.models.document_list import (
     COL_CLAIMS,
     COL_DATE,
@@ -24,6 +24,9 @@ from factdesk.ui.models.document_list import (
     DocumentFilterModel,
     DocumentListModel,
 )
+
+if TYPE_CHECKING:
+    from factdesk.core.records import DocumentInfo
 
 
 class DocumentsPanel(QWidget):

@@ -2,51 +2,44 @@
 
 The window owns one DeskClient (the worker thread) and one QUndoStack per open desk. Views
 never hold a session: they show records, and refresh from the `Changes` each edit returns.
+
+Its first frame (menus, the three panels) imports only what it shows: the controller of an
+open desk (DeskView, with asyncio and the undo commands), the backup flow, the search panel and
+the dialogs are built the first time they are needed, after the window is on screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDesktopServices,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QUndoGroup,
-)
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QTabWidget
 
 from factdesk.core.errors import DamagedDeskError, KnownError
 from factdesk.core.paths import user_log_dir
-from factdesk.core.records import Changes
-from factdesk.ui import drops, preferences, recent
+from factdesk.ui import recent
 from factdesk.ui.actions import build_actions
-from factdesk.ui.backup_flow import BackupFlow
 from factdesk.ui.claim_editor import ClaimEditor
 from factdesk.ui.claims_panel import ClaimsPanel
-from factdesk.ui.desk_client import DeskClient
-from factdesk.ui.desk_view import DeskView
-from factdesk.ui.document_view import DocumentView
 from factdesk.ui.documents_panel import DocumentsPanel
-from factdesk.ui.file_dialogs import ask_open_files, ask_save_file
-from factdesk.ui.find_bar import FindBar
-from factdesk.ui.legend import HighlightLegend
-from factdesk.ui.search_panel import SearchPanel
+from factdesk.ui.lazy_tabs import lazy_tab
 from factdesk.ui.welcome import WelcomePanel
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from factdesk.core.records import Changes
+    from factdesk.ui.backup_flow import BackupFlow
+    from factdesk.ui.desk_client import DeskClient
+    from factdesk.ui.desk_view import DeskView
+    from factdesk.ui.document_view import DocumentView
+    from factdesk.ui.find_bar import FindBar
+    from factdesk.ui.reader_pane import ReaderPane
+    from factdesk.ui.search_panel import SearchPanel
 
 DESK_FILTER = "factdesk desks (*.factdesk);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
@@ -58,14 +51,15 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.client: DeskClient | None = None
         self.undo_group = QUndoGroup(self)
+        self._desk_view: DeskView | None = None
+        self._backup_flow: BackupFlow | None = None
+        self._reader: ReaderPane | None = None
         self._build()
         self.actions_ = build_actions(
             self,
             self.undo_group.createUndoAction(self, "&Undo"),
             self.undo_group.createRedoAction(self, "&Redo"),
         )
-        self.desk_view = DeskView(self)
-        self.backup_flow = BackupFlow(self)
         self._bug_box: QMessageBox | None = None
         self._connect()
         self.setAcceptDrops(True)
@@ -76,37 +70,64 @@ class MainWindow(QMainWindow):
 
     # --- building ------------------------------------------------------------------------
 
+    @property
+    def desk_view(self) -> DeskView:
+        """What the window does with an open desk (made on first use: it loads asyncio)."""
+        if self._desk_view is None:
+            from factdesk.ui.desk_view import DeskView  # noqa: PLC0415
+
+            self._desk_view = DeskView(self)
+        return self._desk_view
+
+    @property
+    def backup_flow(self) -> BackupFlow:
+        if self._backup_flow is None:
+            from factdesk.ui.backup_flow import BackupFlow  # noqa: PLC0415
+
+            self._backup_flow = BackupFlow(self)
+        return self._backup_flow
+
+    @property
+    def reader(self) -> ReaderPane:
+        """The centre's reading page, built the first time it is needed: until a desk is open
+        the centre shows the welcome page."""
+        if self._reader is None:
+            from factdesk.ui.reader_pane import ReaderPane  # noqa: PLC0415
+
+            self._reader = ReaderPane()
+            self.centre.addWidget(self._reader)
+        return self._reader
+
+    @property
+    def view(self) -> DocumentView:
+        return self.reader.view
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.reader.find_bar
+
+    @property
+    def doc_title(self) -> QLabel:
+        return self.reader.title
+
+    @property
+    def doc_meta(self) -> QLabel:
+        return self.reader.meta
+
+    @property
+    def search(self) -> SearchPanel:
+        """The Search tab's panel, built the first time it is shown or asked for."""
+        return self._search_page()
+
     def _build(self) -> None:
         self.documents = DocumentsPanel()
-        self.search = SearchPanel(self._search)
         self.left = QTabWidget()
         self.left.addTab(self.documents, "Documents")
-        self.left.addTab(self.search, "Search")
+        self._search_page = lazy_tab(self.left, "Search", self._build_search)
 
         self.welcome = WelcomePanel()
-        self.view = DocumentView()
-        self.find_bar = FindBar(self.view)
-        self.doc_title = QLabel(wordWrap=True)
-        self.doc_title.setObjectName("documentTitle")
-        self.doc_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.doc_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.doc_title.setFont(font)
-        self.doc_meta = QLabel()
-        self.legend = HighlightLegend()
-        reader = QWidget()
-        layout = QVBoxLayout(reader)
-        layout.setContentsMargins(8, 6, 8, 0)
-        layout.addWidget(self.doc_title)
-        layout.addWidget(self.doc_meta)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.find_bar)
         self.centre = QStackedWidget()
-        self.centre.addWidget(self.welcome)
-        self.centre.addWidget(reader)
-        self.reader = reader
+        self.centre.addWidget(self.welcome)  # the reader page follows on first use
 
         self.claims = ClaimsPanel()
         self.editor = ClaimEditor()
@@ -127,28 +148,40 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.statusBar()
 
+    def _build_search(self) -> SearchPanel:
+        from factdesk.ui.search_panel import SearchPanel  # noqa: PLC0415
+
+        panel = SearchPanel(self._search)
+        panel.hitActivated.connect(self.desk_view.jump_to_hit)
+        return panel
+
     def _connect(self) -> None:
-        a, dv = self.actions_, self.desk_view
+        # the desk view is made on first use: each action reaches it when triggered
+        a = self.actions_
         a.new_desk.triggered.connect(self.choose_new_desk)
         a.open_desk.triggered.connect(self.choose_desk)
         a.save_copy.triggered.connect(self.save_copy)
-        a.backups.triggered.connect(self.backup_flow.show_backups)
+        a.backups.triggered.connect(self.show_backups)
         a.log_folder.triggered.connect(self.open_log_folder)
-        a.export.triggered.connect(dv.ask_export)
-        a.print_sheet.triggered.connect(lambda: dv.ask_export(for_print=True))
         a.import_files.triggered.connect(self.choose_files)
-        a.paste_text.triggered.connect(dv.paste_text)
         a.quit.triggered.connect(self.close)
-        a.find.triggered.connect(self.find_bar.open_bar)
+        a.find.triggered.connect(self.open_find)
         a.search.triggered.connect(self.open_search)
-        a.new_claim.triggered.connect(dv.new_claim_from_selection)
-        a.link.triggered.connect(dv.link_selection)
-        a.unlink.triggered.connect(dv.unlink_at_cursor)
-        a.delete_claim.triggered.connect(dv.delete_selected_claim)
+        desk_actions: list[tuple[QAction, Callable[[DeskView], object]]] = [
+            (a.export, lambda dv: dv.ask_export()),
+            (a.print_sheet, lambda dv: dv.ask_export(for_print=True)),
+            (a.paste_text, lambda dv: dv.paste_text()),
+            (a.new_claim, lambda dv: dv.new_claim_from_selection()),
+            (a.link, lambda dv: dv.link_selection()),
+            (a.unlink, lambda dv: dv.unlink_at_cursor()),
+            (a.delete_claim, lambda dv: dv.delete_selected_claim()),
+        ]
         for status, action in a.statuses.items():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.claims.table.addAction(action)
-            action.triggered.connect(lambda _c=False, s=status: dv.set_status(s))
+            desk_actions.append((action, lambda dv, s=status: dv.set_status(s)))
+        for action, act in desk_actions:
+            action.triggered.connect(lambda _c=False, act=act: act(self.desk_view))
         a.delete_claim.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.claims.table.addAction(a.delete_claim)
         a.all_claims.toggled.connect(self.claims.scope.setCurrentIndex)
@@ -157,12 +190,14 @@ class MainWindow(QMainWindow):
         a.preferences.triggered.connect(self.open_preferences)
         self.welcome.importRequested.connect(self.choose_files)
         self.welcome.demoRequested.connect(self.open_demo)
-        self.search.hitActivated.connect(dv.jump_to_hit)
 
     # --- desks ---------------------------------------------------------------------------
 
     async def open_desk(self, path: Path, *, create: bool = True) -> bool:
         """Close the open desk (its queued edits finish first) and open the one at `path`."""
+        from factdesk.ui import preferences  # noqa: PLC0415  (after the first frame)
+        from factdesk.ui.desk_client import DeskClient  # noqa: PLC0415
+
         self.statusBar().showMessage(f"Opening {path}…")
         try:
             editor = preferences.profile(self.settings)[preferences.EDITOR]
@@ -206,7 +241,12 @@ class MainWindow(QMainWindow):
             stack.deleteLater()
         await client.close()
 
+    def show_backups(self) -> None:
+        self.backup_flow.show_backups()
+
     def choose_desk(self) -> None:
+        from factdesk.ui.file_dialogs import ask_open_files  # noqa: PLC0415
+
         ask_open_files(
             self,
             "Open desk",
@@ -217,6 +257,8 @@ class MainWindow(QMainWindow):
         )
 
     def choose_new_desk(self) -> None:
+        from factdesk.ui.file_dialogs import ask_save_file  # noqa: PLC0415
+
         ask_save_file(
             self,
             "New desk",
@@ -226,6 +268,8 @@ class MainWindow(QMainWindow):
         )
 
     def save_copy(self) -> None:
+        from factdesk.ui.file_dialogs import ask_save_file  # noqa: PLC0415
+
         if self.client is not None:
             ask_save_file(
                 self,
@@ -241,6 +285,8 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         if self.client is None:
             return
+        from factdesk.ui.file_dialogs import ask_open_files  # noqa: PLC0415
+
         folder = str(self.settings.value("import/folder", str(Path.home())))
         ask_open_files(self, "Import articles", folder, ARTICLE_FILTER, self._import_chosen)
 
@@ -268,6 +314,9 @@ class MainWindow(QMainWindow):
 
     # --- small things --------------------------------------------------------------------
 
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
     def open_search(self) -> None:
         self.left.setCurrentWidget(self.search)
         self.search.focus_query()
@@ -279,6 +328,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, sentence: str) -> None:
         """One clear sentence, in a window-modal box that never blocks the event loop."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415  (boxes: not in the first frame)
+
         self.statusBar().showMessage(sentence, 10000)
         box = QMessageBox(QMessageBox.Icon.Warning, title, sentence, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # the sentence may quote a file or a title
@@ -287,6 +338,8 @@ class MainWindow(QMainWindow):
 
     def report_bug(self, sentence: str) -> None:
         """A bug in factdesk: the status bar and one box (not a pile of them) say so."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         self.statusBar().showMessage(sentence, 15000)
         if self._bug_box is not None:
             self._bug_box.setText(sentence)
@@ -303,17 +356,24 @@ class MainWindow(QMainWindow):
         self._bug_box = None
 
     def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl  # noqa: PLC0415
+        from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+
         folder = user_log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.show_error("The log folder could not be opened", f"The log is in {folder}.")
 
     def open_preferences(self) -> None:
+        from factdesk.ui import preferences  # noqa: PLC0415
+
         dialog = preferences.PreferencesDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "About factdesk",
@@ -330,10 +390,14 @@ class MainWindow(QMainWindow):
     # --- drag and drop -------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from factdesk.ui import drops  # noqa: PLC0415
+
         if self.client is not None and drops.local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from factdesk.ui import drops  # noqa: PLC0415
+
         paths = drops.local_paths(event.mimeData())
         if paths and self.client is not None:
             event.acceptProposedAction()
@@ -368,7 +432,8 @@ class MainWindow(QMainWindow):
         """Every edit is already on disk; wait for queued ones, then close the desk."""
         self.editor.flush()
         self.save_layout()
-        self.desk_view.detach()
+        if self._desk_view is not None:
+            self._desk_view.detach()
         if self.client is not None:
             self.client.close_now()
             self.client = None

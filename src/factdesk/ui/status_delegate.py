@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from factdesk.core.statuses import LABELS
 from factdesk.ui.colours import is_dark, status_colours
 from factdesk.ui.models.claim_table import STATUS_ROLE
+
+if TYPE_CHECKING:  # annotations only (the first frame has no rows to paint)
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 _PAD_X, _PAD_Y = 7, 2
 

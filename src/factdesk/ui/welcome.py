@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# factdesk.sources is pure Python with no database and no side effects on import (pypdf is
-# loaded lazily), and the window imports it through the services anyway: the panel lists what
-# the importers really read instead of a copy that could drift.
-from factdesk.sources import SUPPORTED_SUFFIXES
+# What the importers read (factdesk.sources.SUPPORTED_SUFFIXES), repeated so the window's first
+# frame does not import every importer (the services load them after it); a test keeps the two
+# the same.
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 
 HEADING = "Start by importing articles"
 INTRO = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -13,11 +13,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from factdesk.core.records import ClaimInfo
 from factdesk.core.statuses import LABELS, STATUSES
-from factdesk.core.text import count_of
 from factdesk.ui.models.records_table import RecordsTableModel
 from factdesk.ui.tooltips import plain_tip
+
+if TYPE_CHECKING:
+    from factdesk.core.records import ClaimInfo
 
 COL_STATUS, COL_TEXT, COL_SPEAKER, COL_DATE = range(4)
 HEADERS = ("Status", "Claim", "Speaker", "Date")
@@ -168,6 +169,8 @@ def _sort_key(claim: ClaimInfo, col: int) -> Any:
 
 
 def _tooltip(claim: ClaimInfo) -> str:
+    from factdesk.core.text import count_of  # noqa: PLC0415  (hashlib: not in the first frame)
+
     who = f"\n— {claim.speaker}" if claim.speaker else ""
     quotes = len(claim.spans)
     where = f"\nQuoted at {count_of(quotes, 'place')}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -12,9 +12,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from factdesk.core.records import DocumentInfo
 from factdesk.ui.models.records_table import RecordsTableModel
 from factdesk.ui.tooltips import plain_tip
+
+if TYPE_CHECKING:
+    from factdesk.core.records import DocumentInfo
 
 COL_TITLE, COL_OUTLET, COL_DATE, COL_CLAIMS = range(4)
 HEADERS = ("Title", "Outlet", "Date", "Claims")
