@@ -1,7 +1,8 @@
 """Measure claim suggestions against the annotated articles of tests/fixtures/suggest/.
 
     .venv/bin/python -m benchmarks.suggest_eval            # the development set
-    .venv/bin/python -m benchmarks.suggest_eval --holdout  # the held-out set
+    .venv/bin/python -m benchmarks.suggest_eval --holdout  # the first held-out set
+    .venv/bin/python -m benchmarks.suggest_eval --holdout2 # the second, written later
     .venv/bin/python -m benchmarks.suggest_eval --misses   # also list every miss
 
 Definitions (docs/suggestions.md):
@@ -174,10 +175,11 @@ def evaluate(folder: Path) -> Tally:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.suggest_eval")
-    parser.add_argument("--holdout", action="store_true", help="measure the held-out set")
+    parser.add_argument("--holdout", action="store_true", help="measure the first held-out set")
+    parser.add_argument("--holdout2", action="store_true", help="measure the second held-out set")
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    folder = FIXTURES / ("holdout" if args.holdout else "dev")
+    folder = FIXTURES / ("holdout2" if args.holdout2 else "holdout" if args.holdout else "dev")
     tally = evaluate(folder)
     if args.misses:
         print("\n".join(tally.misses))
