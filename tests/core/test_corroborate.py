@@ -14,12 +14,12 @@ def test_quote_style_hyphens_capitals_punctuation_and_a_typo_still_match() -> No
             2,
             "He said: “It’s clear Europe must take on a greater role in NATO, as we "
             "work with the United Sates.” Then he left.",
-        ),  # fmt: skip
+        ),
         Candidate(
             3,
             "‘it's CLEAR europe must take on a greater-role in nato as we work with the "
             "united states’ — the PM",
-        ),  # fmt: skip
+        ),
     ]
     found = {m.doc: m for m in find_matches(CLAIM, reports)}
     assert set(found) == {2, 3}
@@ -42,7 +42,7 @@ def test_one_shared_phrase_inside_a_different_statement_is_not_a_match() -> None
 
 
 def test_a_report_inside_noise_does_not_count() -> None:
-    text = "Caption: It’s clear Europe must take on a greater role in Nato as we work with the United States"
+    text = "Caption: " + CLAIM.replace("It's", "It’s")
     noise = (NoiseRange(0, len(text), "repeat"),)
     assert find_matches(CLAIM, [Candidate(5, text, noise)]) == []
 
@@ -52,7 +52,8 @@ def test_the_best_report_comes_first_and_short_phrases_are_not_statements() -> N
         Candidate(6, "Europe must take on a greater role in Nato as we work with the US, he said."),
         Candidate(
             7,
-            "It is clear Europe must take on a greater role in Nato as we work with the United States.",
+            "It is clear Europe must take on a greater role in Nato as we work with the "
+            "United States.",
         ),
     ]
     assert [m.doc for m in find_matches(CLAIM, reports)] == [7, 6]
@@ -65,3 +66,18 @@ def test_the_word_diff_shows_each_sides_spelling() -> None:
         ("equal", "a once in a generation moment", "a once in a generation Moment"),
         ("insert", "", "truly"),
     ]
+
+
+def test_a_report_with_a_typo_ends_where_the_statement_ends() -> None:
+    claim = (
+        "It's clear Europe must take on a greater role as we work with the United States to "
+        "secure Ukraine's future"
+    )
+    report = Candidate(
+        8,
+        "Officials said: ‘It’s clear Europe must take on a greater role as we work with the "
+        "United Sates to secure Ukraine’s future and face down the threat we face from Russia.’",
+    )
+    (match,) = find_matches(claim, [report])
+    assert match.text.endswith("secure Ukraine’s future")
+    assert match.text.startswith("It’s clear")

@@ -123,8 +123,8 @@ def _best_in(
     if aligned is None:
         return None
     start, end = _snap_to_words(doc, aligned.dest_start, aligned.dest_end)
+    start, end, score = _refine(wanted.text, candidate.text, doc, start, end)
     report = candidate.text[start:end]
-    score = fuzz.ratio(wanted.text, fold(report).text) / 100
     if score < threshold or _in_noise(start, end, candidate.noise):
         return None
     return Match(candidate.doc, start, end, report, score, word_diff(statement, report))
@@ -137,6 +137,22 @@ def _snap_to_words(doc: _Folded, dest_start: int, dest_end: int) -> tuple[int, i
     start = next(s for s, e in doc.words if e > first)
     end = next(e for s, e in reversed(doc.words) if s <= last)
     return start, end
+
+
+def _refine(wanted: str, text: str, doc: _Folded, start: int, end: int) -> tuple[int, int, float]:
+    """The alignment may take in or leave out a word at either end (next to a typo it often
+    does): try up to two words fewer or more on each side and keep the best-scoring span."""
+    starts = [s for s, _e in doc.words]
+    ends = [e for _s, e in doc.words]
+    first = starts.index(start)
+    last = ends.index(end)
+    best = (fuzz.ratio(wanted, fold(text[start:end]).text) / 100, start, end)
+    for a in range(max(0, first - 2), min(first + 3, last + 1)):
+        for b in range(max(a, last - 2), min(last + 3, len(ends))):
+            score = fuzz.ratio(wanted, fold(text[starts[a] : ends[b]]).text) / 100
+            if score > best[0]:
+                best = (score, starts[a], ends[b])
+    return best[1], best[2], best[0]
 
 
 def _in_noise(start: int, end: int, noise: Sequence[NoiseRange]) -> bool:
