@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Use the built bundle as a desk editor would, with no Python on PATH, offscreen, and with
-# networking blocked: import an article, search it, link a claim to a quote, export the fact
-# sheet as PDF and read it back, open the desk window and close it.
+# networking blocked: import an article, search it, link a claim to a quote, ask for claim
+# suggestions and other reports, export the fact sheet as PDF and read it back, open the desk
+# window and close it.
 #
 #   packaging/smoke.sh [BUNDLE]        # default: dist/factdesk (made by packaging/build.sh)
 #
@@ -59,6 +60,8 @@ the harbour for a generation" and would be finished by March 2027.
 Image credit: Kelbridge Council
 
 Traders on the quay told the paper that 18 businesses had already lost trade.
+
+“Work on the first span starts in the spring,” Ms Ellison told the meeting.
 EOF
 DESK=$WORK/smoke.factdesk
 
@@ -82,6 +85,20 @@ ARGS=(--desk "$DESK" claim add 1 --quote "the biggest single investment in the h
 run
 grep -q '"status": "verified"' "$WORK/out" || fail "claim add printed: $(cat "$WORK/out")"
 ok "claim linked to its quote (across a line break)"
+
+ARGS=(--desk "$DESK" suggest 1 --json); run
+grep -q '"speaker": "Mara Ellison"' "$WORK/out" || fail "suggest found no quotation by Mara Ellison: $(head -c 300 "$WORK/out")"
+ok "suggestions: the council leader's quotation, with her name"
+
+cat > "$WORK/report.txt" <<'EOF2'
+Harbour works approved
+
+Ms Ellison called it “the biggest single investment in the harbour for a generation”.
+EOF2
+ARGS=(--desk "$DESK" import "$WORK/report.txt"); run
+ARGS=(--desk "$DESK" matches 1 --json); run
+grep -q '"doc": 2' "$WORK/out" || fail "matches did not find the second report: $(head -c 300 "$WORK/out")"
+ok "corroboration: the same statement found in the second article (rapidfuzz inside the bundle)"
 
 ARGS=(--desk "$DESK" export pdf -o "$WORK/sheet.pdf" --title "Smoke fact sheet"); run
 [ "$(head -c 5 "$WORK/sheet.pdf")" = "%PDF-" ] || fail "the export is not a PDF"

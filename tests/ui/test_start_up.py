@@ -43,6 +43,8 @@ AFTER_THE_FIRST_FRAME = (
     "factdesk.ui.backup_flow",
     "factdesk.ui.preferences",
     "factdesk.ui.search_panel",
+    "factdesk.ui.suggestions_panel",
+    "factdesk.ui.suggestion_flow",
     "factdesk.ui.reader_pane",
     "factdesk.ui.document_view",
     "factdesk.ui.claim_sources",
@@ -102,7 +104,7 @@ def test_the_first_frame_is_the_whole_window_without_what_comes_after(tmp_path: 
     assert done.returncode == 0, done.stderr
     frame = json.loads(done.stdout)
     assert frame["menus"] == ["&File", "&Edit", "&Claim", "&View", "&Help"]
-    assert frame["left"] == ["Documents", "Search"]
+    assert frame["left"] == ["Documents", "Search", "Suggestions"]
     assert frame["editor"] == ["Details", "Quotes && evidence", "History"]
     assert frame["visible"] == [True, True, True, True]
     assert frame["loaded"] == []
@@ -202,7 +204,7 @@ def test_the_search_tab_is_built_when_first_clicked_and_searches(
     panel = window.left.currentWidget()
     assert panel is window.search
     assert window.left.tabText(1) == "Search"
-    assert window.left.count() == 2
+    assert window.left.count() == 3
     qtbot.keyClicks(panel.query_edit, "fantasy")
     qtbot.waitUntil(lambda: panel.model.rowCount() >= 1, timeout=5000)
     _click_tab(qtbot, window.left, 0)

@@ -117,7 +117,55 @@ def build_parser() -> argparse.ArgumentParser:
 
     _export_command(commands)
     _backup_command(commands)
+    _suggestion_commands(commands)
     return parser
+
+
+def _suggestion_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    suggest = commands.add_parser(
+        "suggest",
+        help="suggest claims in a document: quotations with their speakers, and figures",
+        description="Quotations (the text inside the quotation marks, with who said it) and "
+        "checkable figures (percentages, money, counts, dates, with their clause). Spans "
+        "already quoted by a claim and dismissed suggestions are left out.",
+    )
+    suggest.add_argument("doc", type=id_arg("document"), metavar="DOC")
+    suggest.add_argument(
+        "--accept", action="store_true", help="make a claim of each full quotation"
+    )
+    suggest.add_argument(
+        "--json",
+        action="store_true",
+        help="a JSON list of {kind, start, end, text, speaker, score}",
+    )
+
+    matches = commands.add_parser(
+        "matches",
+        help="find the claim's statement reported in other documents",
+        description="Spans of other documents that report the same statement as the claim's "
+        "quotes, tolerant of quotation marks, hyphens, capitals, punctuation and small typos, "
+        "with a word-level diff against the claim's quote.",
+    )
+    matches.add_argument("claim", type=id_arg("claim"), metavar="CLAIM")
+    matches.add_argument("--link", action="store_true", help="link every match to the claim")
+    matches.add_argument(
+        "--json", action="store_true", help="a JSON list of {doc, start, end, text, score, diff}"
+    )
+
+    speakers = commands.add_parser("speakers", help="list the speakers and their aliases")
+    speakers.add_argument("--json", action="store_true")
+    speaker = commands.add_parser("speaker", help="teach the desk another name, or merge two")
+    actions = speaker.add_subparsers(dest="action", metavar="ACTION", required=True)
+    alias = actions.add_parser("alias", help="another name for a speaker: NAME ALIAS")
+    alias.add_argument("name", metavar="NAME")
+    alias.add_argument("alias", metavar="ALIAS")
+    unalias = actions.add_parser("unalias", help="forget an alias")
+    unalias.add_argument("alias", metavar="ALIAS")
+    merge = actions.add_parser(
+        "merge", help="FROM is the same person as INTO: its claims and names go to INTO"
+    )
+    merge.add_argument("source", metavar="FROM")
+    merge.add_argument("target", metavar="INTO")
 
 
 def _backup_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

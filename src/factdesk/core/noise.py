@@ -59,61 +59,88 @@ _SEPARATOR = re.compile(r"^[*\-_=~•·]{2,}$")
 _QUOTE_MARKS = (*(("'", mark) for mark in "‘’‚‛′"), *(('"', mark) for mark in "“”„‟″"))
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """One non-blank line: where its content (without surrounding whitespace) sits."""
+# A line longer than a credit is noise only if, casefolded, it starts with one of these (a
+# label such as "Image:" under re.IGNORECASE — "İ" and "ı" match its "i" —, "Read more", "©",
+# "(c)", "Copyright") or holds "all rights": most lines fail both tests at once.
+_LONG_NOISE_STARTS = tuple("([ipcı" + "ri©")
+_RIGHTS = "all rights "
 
-    start: int
-    end: int
-    content: str
-    folded: str  # see fold()
+# One non-blank line: (start, content, casefolded, repeated). `content` is the line without its
+# surrounding whitespace and starts at `start`; `casefolded` is the content casefolded with its
+# quote marks unified (no rule mentions a quote mark, so the rules read it as the content), or
+# None for a line too long for any rule; `repeated` says an earlier line has the same fold().
+# Plain tuples: an import handles thousands of articles (DESIGN §5).
+_Line = tuple[int, str, str | None, bool]
 
 
 def find_noise(text: str) -> tuple[NoiseRange, ...]:
     """Return the noise ranges of a normalised text, sorted by start, not overlapping."""
     lines = _paragraphs(text)
-    kinds: list[str | None] = [None] * len(lines)
-    for i, line in enumerate(lines):
-        following = lines[i + 1].content if i + 1 < len(lines) else None
-        kinds[i] = _line_kind(line.content, following)
-    for i in range(len(lines) - 1):
-        # The half after a lone "(" is a credit even without an agency name: "(" / "John Smith)".
-        if kinds[i] == "credit" and lines[i].content == "(":
-            kinds[i + 1] = "credit"
-        # A "***" rule directly above a footer belongs to the footer.
-        if kinds[i] is None and kinds[i + 1] == "footer" and _SEPARATOR.match(lines[i].content):
-            kinds[i] = "footer"
-    _mark_repeats(lines, kinds)
+    count = len(lines)
+    kinds: list[str | None] = [None] * count
+    for i, (_start, content, casefolded, _repeated) in enumerate(lines):
+        if casefolded is None or (
+            len(content) > _MAX_CREDIT
+            and not casefolded.startswith(_LONG_NOISE_STARTS)
+            and _RIGHTS not in casefolded
+        ):
+            continue
+        following = lines[i + 1][1] if i + 1 < count else None
+        kinds[i] = _line_kind(content, following, casefolded)
+    if any(kinds):
+        for i in range(count - 1):
+            # The half after a lone "(" is a credit even without an agency name: "(" / "John
+            # Smith)".
+            if kinds[i] == "credit" and lines[i][1] == "(":
+                kinds[i + 1] = "credit"
+            # A "***" rule directly above a footer belongs to the footer.
+            if kinds[i] is None and kinds[i + 1] == "footer" and _SEPARATOR.match(lines[i][1]):
+                kinds[i] = "footer"
+    # a repeated paragraph (typically an image caption) unless it is already marked
     return tuple(
-        NoiseRange(line.start, line.end, kind)
-        for line, kind in zip(lines, kinds, strict=True)
-        if kind is not None
+        [
+            NoiseRange(start, start + len(content), kind or "repeat")
+            for (start, content, _casefolded, repeated), kind in zip(lines, kinds, strict=True)
+            if kind is not None or repeated
+        ]
     )
 
 
 def _paragraphs(text: str) -> list[_Line]:
-    """Every line with non-whitespace content, with the offsets of that stripped content."""
+    """Every line with non-whitespace content, with the offset of that stripped content."""
     lines: list[_Line] = []
+    seen: set[str] = set()  # the folded forms of the lines so far
     offset = 0
     for raw, unified in zip(text.split("\n"), _unify_quotes(text).split("\n"), strict=True):
         content = raw.strip()
         if content:
-            start = offset + (len(raw) - len(raw.lstrip()))
-            folded = _fold_line(unified) if len(content) >= _MIN_REPEAT else ""
-            lines.append(_Line(start, start + len(content), content, folded))
+            # Casefolding maps each character on its own, whitespace to itself and nothing
+            # else to whitespace, so it commutes with stripping and splitting. Line by line,
+            # because most lines are ASCII, which casefolds several times faster.
+            casefolded = unified.casefold()
+            size = len(content)
+            repeated = False
+            if size >= _MIN_REPEAT:
+                folded = _fold_casefolded(casefolded)
+                if len(folded) >= _MIN_REPEAT:
+                    repeated = folded in seen
+                    seen.add(folded)
+            short = casefolded.strip() if size <= _MAX_FOOTER else None
+            lines.append((offset + raw.index(content[0]), content, short, repeated))
         offset += len(raw) + 1
     return lines
 
 
-def _line_kind(line: str, following: str | None) -> str | None:
-    """Classify one stripped line as "credit", "footer" or None; `following` is the next line."""
+def _line_kind(line: str, following: str | None, casefolded: str) -> str | None:
+    """Classify one stripped line as "credit", "footer" or None; `following` is the next line
+    and `casefolded` this one casefolded (as in _Line)."""
     if len(line) > _MAX_FOOTER:
         return None  # body paragraphs, most lines: every rule below is for short lines
     if _is_credit_line(line):
         return "credit"
     if line == "(" and following is not None and _closes_credit(following):
         return "credit"
-    if len(line) <= _MAX_FOOTER and _is_footer(line.casefold()):
+    if _is_footer(casefolded):
         return "footer"
     return None
 
@@ -122,7 +149,7 @@ def _is_footer(folded: str) -> bool:
     """ "Read more at …", "© …", "Copyright 2025 …", rights notices; `folded` is casefolded."""
     return (
         folded.startswith(_FOOTER_STARTS)
-        or any(phrase in folded for phrase in _FOOTER_PHRASES)
+        or (_FOOTER_PHRASES[0] in folded or _FOOTER_PHRASES[1] in folded)
         or _FOOTER_REGEX.match(folded) is not None
     )
 
@@ -177,26 +204,13 @@ def _is_credit_phrase(phrase: str) -> bool:
     return names <= _MAX_NAME_WORDS
 
 
-def _mark_repeats(lines: list[_Line], kinds: list[str | None]) -> None:
-    """Mark each unmarked paragraph whose folded form equals an earlier paragraph's."""
-    seen: set[str] = set()
-    for i, line in enumerate(lines):
-        if len(line.folded) < _MIN_REPEAT:
-            continue
-        if line.folded in seen:
-            if kinds[i] is None:
-                kinds[i] = "repeat"
-        else:
-            seen.add(line.folded)
-
-
 def fold(paragraph: str) -> str:
     """The form two copies of one caption share: quotes unified, spaces and end punctuation gone.
 
     Curly and straight quote marks become straight, any run of spaces (no-break ones too)
     one space, trailing punctuation and spaces are dropped, and the case is folded.
     """
-    return _fold_line(_unify_quotes(paragraph))
+    return _fold_casefolded(_unify_quotes(paragraph).casefold())
 
 
 def _unify_quotes(text: str) -> str:
@@ -207,9 +221,19 @@ def _unify_quotes(text: str) -> str:
     return text
 
 
-def _fold_line(line: str) -> str:
-    """fold() for a line whose quotes are already unified."""
-    line = " ".join(line.split()).casefold()
+# A space and the commonest punctuation at a paragraph's end, all of Unicode category P: one
+# rstrip() drops most of what fold() drops, before the per-character loop looks at the rest.
+_COMMON_END = " .,;:!?'\")]}…—–-*"
+
+
+def _fold_casefolded(line: str) -> str:
+    """fold() for a line whose quotes are already unified and whose case is folded."""
+    # Every whitespace character but the space is unprintable, so in a printable line with no
+    # double space the only runs to collapse are at its ends (split and join took longer).
+    simple = line.isprintable() and "  " not in line
+    line = (line.strip(" ") if simple else " ".join(line.split())).rstrip(_COMMON_END)
+    if not line or line[-1].isalnum():  # a letter or digit is never punctuation: done
+        return line
     end = len(line)
     while end and (line[end - 1] == " " or unicodedata.category(line[end - 1])[0] == "P"):
         end -= 1

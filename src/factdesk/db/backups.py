@@ -15,7 +15,6 @@ import re
 import sqlite3
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -64,7 +63,7 @@ def take_backup(desk: Path, kind: str, *, now: datetime | None = None) -> Backup
     except OSError as exc:
         raise DeskError(f"{folder}: cannot make the backup folder ({exc.strerror})") from exc
     target = folder / f"{desk.stem}.{now.strftime(_STAMP)}.{kind}{DESK_SUFFIX}"
-    partial = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
+    partial = folder / f".{target.name}.{os.urandom(4).hex()}.partial"
     try:
         stamp = _change_stamp(desk)  # before copying: a change made meanwhile counts as new
         copy_desk(desk, partial, name_in_errors=folder)

@@ -2,6 +2,7 @@
 
 Every check that can refuse a file runs on a read-only connection first, so a file that is not
 a desk, is damaged, or comes from a newer factdesk is never written to (not even a -wal file).
+All of it is plain sqlite3: SQLAlchemy and Alembic load only for an upgrade (or an engine).
 """
 
 from __future__ import annotations
@@ -9,42 +10,57 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
+from typing import TYPE_CHECKING
 
 from factdesk.core.errors import DamagedDeskError, DeskError, NewerDeskError
-from factdesk.db.engine import make_engine
+from factdesk.db.connection import connect, transaction
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Every revision this factdesk knows, oldest first. tests/db/test_migrations.py checks that
 # this matches the Alembic scripts, so adding a revision without listing it fails the tests.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]
 
 
 def open_desk(path: Path, *, create: bool = True) -> Engine:
     """Return an engine on the desk at `path`, creating or upgrading it as needed."""
+    from factdesk.db.engine import make_engine  # noqa: PLC0415  (SQLAlchemy: ~0.5 s to load)
+
+    path = Path(path)
+    prepare_desk(path, create=create)
+    return make_engine(path)
+
+
+def prepare_desk(path: Path, *, create: bool = True) -> None:
+    """Make sure `path` holds a desk at the newest schema: create it, or upgrade it after a
+    backup; refuse (DeskError) a file that is not a desk or is damaged or newer, untouched."""
     path = Path(path)
     if not path.exists():
         if not create:
             raise DeskError(f"{path}: no such desk")
-        return _create(path)
+        _create(path)
     revision = read_revision(path)
     if revision != HEAD:
-        backup_path = backup_before_upgrade(path, revision)
-        try:
-            migrate_to(path, "head")
-        except (DBAPIError, sqlite3.Error) as exc:
-            raise DeskError(
-                f"{path}: the upgrade from schema {revision} failed ({_one_line(exc)}); "
-                f"the desk as it was is saved in {backup_path.name}"
-            ) from exc
-    return make_engine(path)
+        _upgrade(path, revision)
+
+
+def _upgrade(path: Path, revision: str) -> None:
+    from sqlalchemy.exc import DBAPIError  # noqa: PLC0415  (an upgrade loads SQLAlchemy anyway)
+
+    backup_path = backup_before_upgrade(path, revision)
+    try:
+        migrate_to(path, "head")
+    except (DBAPIError, sqlite3.Error) as exc:
+        raise DeskError(
+            f"{path}: the upgrade from schema {revision} failed ({_one_line(exc)}); "
+            f"the desk as it was is saved in {backup_path.name}"
+        ) from exc
 
 
 def read_revision(path: Path) -> str:
@@ -110,7 +126,7 @@ def copy_desk(source: Path, target: Path, *, name_in_errors: Path | None = None)
     """Copy a desk with SQLite's online backup API (safe while another process writes).
 
     `name_in_errors` is what a refusal calls the target (not a hidden temporary name)."""
-    partial = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    partial = target.with_name(f"{target.name}.{os.urandom(4).hex()}.partial")
     src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -132,7 +148,7 @@ def copy_desk(source: Path, target: Path, *, name_in_errors: Path | None = None)
     partial.replace(target)
 
 
-def _create(path: Path) -> Engine:
+def _create(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -140,17 +156,27 @@ def _create(path: Path) -> Engine:
     # Build under a name of our own so a crash never leaves a half-made desk under the real
     # name, then publish it with link(), which refuses to overwrite: when several processes
     # create the same desk at once, one wins and the others open the winner's desk.
-    partial = path.with_name(f"{path.name}.creating-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    partial = path.with_name(f"{path.name}.creating-{os.getpid()}-{os.urandom(4).hex()}")
     try:
-        migrate_to(partial, "head")
+        _build(partial)
         with contextlib.suppress(FileExistsError):  # another process won: use its desk
             os.link(partial, path)
-    except (DBAPIError, sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError) as exc:
         raise DeskError(f"{path}: cannot create the desk ({_one_line(exc)})") from exc
     finally:
         for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
             leftover.unlink(missing_ok=True)
-    return open_desk(path, create=False)
+
+
+def _build(path: Path) -> None:
+    """A new desk at the newest schema: from its SQL when that is current, else by Alembic."""
+    from factdesk.db import schema  # noqa: PLC0415  (only to make a desk)
+
+    if schema.REVISION != HEAD:
+        migrate_to(path, "head")
+        return
+    with contextlib.closing(connect(path)) as conn, transaction(conn, write=True):
+        schema.create_schema(conn)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -163,6 +189,8 @@ def migrate_to(path: Path, target: str) -> None:
     """Run Alembic up to `target` on the file at `path` (imported lazily: it is slow to load)."""
     from alembic import command  # noqa: PLC0415
     from alembic.config import Config  # noqa: PLC0415
+
+    from factdesk.db.engine import make_engine  # noqa: PLC0415
 
     config = Config()
     config.set_main_option("script_location", "factdesk.db:migrations")

@@ -1,6 +1,7 @@
 """Repository functions for documents and their noise ranges.
 
 Bulk inserts go through SQLAlchemy Core: ORM `add_all` is ~30x slower here (stack-check §5).
+Imports are stored with plain sqlite3 (factdesk.db.store), without waiting for SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from sqlmodel import Session
 
 from factdesk.core.errors import InvalidInputError, NotFoundError
 from factdesk.core.noise import NoiseRange as NoiseSpan
-from factdesk.core.records import DocumentInfo, DocumentText, SourceDocument
-from factdesk.core.text import text_sha256, word_count
+from factdesk.core.records import DocumentInfo, DocumentText
+from factdesk.core.text import text_sha256
 from factdesk.db.models import Document, Highlight, NoiseRange
 
 _INFO_COLUMNS = (
@@ -43,49 +44,6 @@ def find_by_sha256(*, session: Session, digests: Iterable[str]) -> dict[str, tup
         )
         found.update({sha: (doc_id, title) for sha, doc_id, title in rows})
     return found
-
-
-def insert_documents(
-    *,
-    session: Session,
-    sources: Sequence[SourceDocument],
-    digests: Sequence[str],
-    imported_at: str,
-) -> list[DocumentInfo]:
-    """Insert documents (with each text's sha256 in `digests`) and their noise ranges."""
-    if not sources:
-        return []
-    rows = [
-        {
-            "title": src.title,
-            "source": src.path,
-            "url": src.url,
-            "outlet": src.outlet,
-            "published": src.published,
-            "imported_at": imported_at,
-            "format": src.format,
-            "text": src.text,
-            "sha256": digest,
-            "words": word_count(src.text),
-        }
-        for src, digest in zip(sources, digests, strict=True)
-    ]
-    result = session.execute(
-        insert(Document).returning(Document.id, Document.sha256, sort_by_parameter_order=True),
-        rows,
-    )
-    ids = [row.id for row in result]
-    noise_rows = [
-        {"document_id": doc_id, "start": n.start, "end": n.end, "kind": n.kind}
-        for doc_id, src in zip(ids, sources, strict=True)
-        for n in src.noise
-    ]
-    if noise_rows:
-        session.execute(insert(NoiseRange), noise_rows)
-    return [
-        DocumentInfo(id=doc_id, **{k: v for k, v in row.items() if k != "text"})
-        for doc_id, row in zip(ids, rows, strict=True)
-    ]
 
 
 def list_documents(

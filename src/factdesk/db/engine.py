@@ -17,28 +17,14 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
-BUSY_TIMEOUT_MS = 30_000
-
-
-def set_pragmas(dbapi_conn: sqlite3.Connection) -> None:
-    """The pragmas every connection to a desk gets."""
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    # NORMAL is durable to application crashes in WAL mode; only a power cut can lose the last
-    # commit, never corrupt the file.
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.close()
+from factdesk.db.connection import raw_connect, set_pragmas
 
 
 def make_engine(path: Path) -> Engine:
     # The connection is made by sqlite3 from the path itself: in a "sqlite:///" URL a "?" or
     # "%" in a folder or file name would be read as URL syntax and open another file.
-    target = str(path)
-
     def connect() -> sqlite3.Connection:
-        return sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        return raw_connect(path)
 
     # "sqlite://" alone means an in-memory database to SQLAlchemy, which would pick a pool of
     # one connection per thread; a file wants the ordinary pool.

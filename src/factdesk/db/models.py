@@ -152,3 +152,24 @@ class History(SQLModel, table=True):
     new: str | None = None
     editor: str
     at: str
+
+
+class SuggestionDismissal(SQLModel, table=True):
+    """A claim suggestion the editor dismissed: that span is not offered again."""
+
+    __tablename__ = "suggestion_dismissal"
+    __table_args__ = (
+        UniqueConstraint("document_id", "kind", "start", "end", name="dismissal_once"),
+        CheckConstraint("kind IN ('quote', 'number')", name="dismissal_kind"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("document.id", ondelete="CASCADE"), nullable=False)
+    )
+    kind: str
+    start: int
+    end: int
+    editor: str
+    at: str

@@ -15,18 +15,18 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 from factdesk.core.backups import BEFORE_RESTORE, BackupInfo, Restored
 from factdesk.core.errors import DamagedDeskError, DeskError, NewerDeskError
 from factdesk.db.backups import backup_folder, quick_check, summarise, take_backup
+from factdesk.db.connection import BUSY_TIMEOUT_MS
 from factdesk.db.deskfile import HEAD, copy_desk, migrate_to, read_revision
-from factdesk.db.engine import BUSY_TIMEOUT_MS
 
 # One page per step: the first step takes the desk's write lock, and the desk as it was is
 # copied aside right then. With more pages per step a small backup could be copied in and
@@ -70,7 +70,7 @@ def restore(desk: Path, source: BackupInfo, *, now: datetime | None = None) -> R
 def _prepare(source: Path, desk: Path) -> Path:
     folder = backup_folder(desk)
     folder.mkdir(exist_ok=True)
-    prepared = folder / f".restore-{uuid.uuid4().hex[:8]}.partial"
+    prepared = folder / f".restore-{os.urandom(4).hex()}.partial"
     copy_desk(source, prepared, name_in_errors=folder)
     try:
         if read_revision(prepared) != HEAD:

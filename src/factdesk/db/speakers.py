@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Select, delete, insert, select, update
 from sqlmodel import Session
 
 from factdesk.core.errors import InvalidInputError
 from factdesk.core.records import SpeakerInfo
-from factdesk.db.models import Speaker, SpeakerAlias
+from factdesk.db.models import Claim, Speaker, SpeakerAlias
 
 
 def find_speaker(*, session: Session, name: str) -> int | None:
@@ -63,3 +63,38 @@ def speaker_ids_named(name: str) -> Select[tuple[int]]:
         .where(Speaker.name == name)
         .union(select(SpeakerAlias.speaker_id).where(SpeakerAlias.alias == name))
     )  # type: ignore[return-value]
+
+
+def remove_alias(*, session: Session, alias: str) -> int:
+    """Forget `alias`; returns the speaker it named."""
+    alias = " ".join(alias.split())
+    row = session.execute(
+        select(SpeakerAlias.id, SpeakerAlias.speaker_id).where(SpeakerAlias.alias == alias)
+    ).first()
+    if row is None:
+        raise InvalidInputError(f"“{alias}” is not an alias of any speaker")
+    session.execute(delete(SpeakerAlias).where(SpeakerAlias.id == row.id))
+    return row.speaker_id
+
+
+def merge_speakers(*, session: Session, source_id: int, target_id: int) -> list[int]:
+    """`source` is the same person as `target`: its claims, aliases and name go to `target`
+    (its name becomes an alias) and it is deleted. Returns the ids of the claims moved."""
+    if source_id == target_id:
+        raise InvalidInputError("a speaker cannot be merged into itself")
+    source_name = name_of(session=session, speaker_id=source_id)
+    moved = list(session.execute(select(Claim.id).where(Claim.speaker_id == source_id)).scalars())
+    session.execute(update(Claim).where(Claim.speaker_id == source_id).values(speaker_id=target_id))
+    session.execute(
+        update(SpeakerAlias)
+        .where(SpeakerAlias.speaker_id == source_id)
+        .values(speaker_id=target_id)
+    )
+    session.execute(delete(Speaker).where(Speaker.id == source_id))
+    if (
+        source_name
+        and source_name.casefold()
+        != (name_of(session=session, speaker_id=target_id) or "").casefold()
+    ):
+        session.execute(insert(SpeakerAlias).values(speaker_id=target_id, alias=source_name))
+    return moved

@@ -3,23 +3,29 @@
 Reads return detached records; every mutating method returns an `Outcome` holding its result
 and the `Changes` it made, so front ends refresh only what changed. Methods are synchronous and
 thread-safe enough to be called from one worker thread (the window awaits them off the GUI).
+
+SQLAlchemy loads on the first method that needs a session, not on import: opening a desk
+(schema check, upgrade, backup), importing into it and writing a CSV fact sheet use plain
+sqlite3, and `factdesk import` and `factdesk export csv` have budgets that loading SQLAlchemy
+alone (about 0.7 s) would spend (docs/performance.md).
 """
 
 from __future__ import annotations
 
 import getpass
+import importlib
 import logging
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from factdesk.core.anchors import Selector, locate_quote, make_selector
 from factdesk.core.backups import BackupInfo, BackupPolicy
-from factdesk.core.errors import DamagedDeskError, DeskError, InvalidInputError
+from factdesk.core.errors import DamagedDeskError, DeskError, InvalidInputError, NotFoundError
 from factdesk.core.fields import clean_date, clean_status, clean_text
 from factdesk.core.records import (
     Changes,
@@ -34,19 +40,64 @@ from factdesk.core.records import (
     Span,
     SpeakerInfo,
 )
-from factdesk.core.statuses import UNCHECKED
-from factdesk.db import claims as claim_repo
-from factdesk.db import documents as doc_repo
-from factdesk.db import history as history_repo
-from factdesk.db import search as search_repo
-from factdesk.db import speakers as speaker_repo
+from factdesk.core.statuses import ANCHOR_ORPHAN, UNCHECKED
 from factdesk.db.backups import maybe_take_backup
-from factdesk.db.deskfile import copy_desk, open_desk
-from factdesk.db.engine import read_session, write_session
+from factdesk.db.connection import connect, transaction
+from factdesk.db.deskfile import copy_desk, prepare_desk
 from factdesk.db.watch import DataVersion
 from factdesk.services.claim_input import ClaimUpdate, Unset
-from factdesk.services.guard import desk_errors
-from factdesk.services.importing import import_files, import_text
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from factdesk.db import candidates as candidates_repo
+    from factdesk.db import claims as claim_repo
+    from factdesk.db import dismissals as dismissal_repo
+    from factdesk.db import documents as doc_repo
+    from factdesk.db import history as history_repo
+    from factdesk.db import search as search_repo
+    from factdesk.db import speakers as speaker_repo
+    from factdesk.db.engine import read_session, write_session
+    from factdesk.db.sheet import SheetRows
+    from factdesk.factsheet.model import ClaimBlock, Quotation
+    from factdesk.services.guard import desk_errors
+    from factdesk.services.importing import import_files, import_text
+
+
+class _OnFirstUse:
+    """A module imported when one of its names is first used."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+
+def _on_call(module: str, name: str) -> Callable[..., Any]:
+    """A function of `module`, imported when first called."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    return call
+
+
+if not TYPE_CHECKING:
+    candidates_repo = _OnFirstUse("factdesk.db.candidates")
+    claim_repo = _OnFirstUse("factdesk.db.claims")
+    dismissal_repo = _OnFirstUse("factdesk.db.dismissals")
+    doc_repo = _OnFirstUse("factdesk.db.documents")
+    history_repo = _OnFirstUse("factdesk.db.history")
+    search_repo = _OnFirstUse("factdesk.db.search")
+    speaker_repo = _OnFirstUse("factdesk.db.speakers")
+    read_session = _on_call("factdesk.db.engine", "read_session")
+    write_session = _on_call("factdesk.db.engine", "write_session")
+    desk_errors = _on_call("factdesk.services.guard", "desk_errors")
+    # the importers load only for an import
+    import_files = _on_call("factdesk.services.importing", "import_files")
+    import_text = _on_call("factdesk.services.importing", "import_text")
 
 ProgressFn = Callable[[int, int, str], None]
 log = logging.getLogger(__name__)
@@ -54,6 +105,21 @@ log = logging.getLogger(__name__)
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+@contextmanager
+def plain_errors(path: Path) -> Iterator[None]:
+    """`desk_errors` for work done with plain sqlite3, which must not load SQLAlchemy (as the
+    guard does) unless something fails."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        from factdesk.services.guard import explain  # noqa: PLC0415
+
+        known = explain(path, exc)
+        if known is None:
+            raise
+        raise known from exc
 
 
 def default_editor() -> str:
@@ -66,10 +132,11 @@ def default_editor() -> str:
 class Desk:
     """An open desk file. Use as a context manager, or call close()."""
 
-    def __init__(self, path: Path, engine: Engine, *, editor: str) -> None:
+    def __init__(self, path: Path, *, editor: str) -> None:
         self.path = path
         self.editor = editor
-        self._engine = engine
+        self._sql: Engine | None = None  # made by the first method that needs a session
+        self._conn: sqlite3.Connection | None = None  # the plain one, opened on first use
         self._watcher: DataVersion | None = None
         self.last_backup: BackupInfo | None = None  # the rolling backup taken on open, if any
         self.backup_problem: str | None = None
@@ -90,13 +157,13 @@ class Desk:
         read-only folder) does not stop the desk opening; `backup_problem` says why."""
         path = Path(path).expanduser()
         existed = path.exists()
-        with desk_errors(path):
-            engine = open_desk(path, create=create)
-        desk = cls(path, engine, editor=editor or default_editor())
+        with plain_errors(path):
+            prepare_desk(path, create=create)
+        desk = cls(path, editor=editor or default_editor())
         # a backup opened as a desk (to look into it) gets no backups of its own
         if backups is not None and existed and not path.parent.name.endswith(".backups"):
             try:
-                with desk_errors(path):
+                with plain_errors(path):
                     desk.last_backup = maybe_take_backup(path, backups)
             except DamagedDeskError:
                 desk.close()
@@ -110,7 +177,12 @@ class Desk:
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
-        self._engine.dispose()
+        if self._sql is not None:
+            self._sql.dispose()
+            self._sql = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def __enter__(self) -> Desk:
         return self
@@ -121,14 +193,31 @@ class Desk:
     def data_version(self) -> int:
         """A number that changes whenever any connection, in any process, commits to the desk
         (this one's writes included): poll it to notice outside changes."""
-        with desk_errors(self.path):
+        with plain_errors(self.path):
             return self._watch().read()
 
     def restores(self) -> int:
         """A number that grows each time the desk is restored from a backup: a front end
         holding undo steps (which refer to rows by id) drops them when it changes."""
-        with desk_errors(self.path):
+        with plain_errors(self.path):
             return self._watch().restores()
+
+    @property
+    def _engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy loaded) on first use."""
+        if self._sql is None:
+            from factdesk.db.engine import make_engine  # noqa: PLC0415
+
+            self._sql = make_engine(self.path)
+        return self._sql
+
+    def _plain(self) -> sqlite3.Connection:
+        """The desk's plain sqlite3 connection (imports, CSV sheets), kept open like the
+        engine's: a connection that closed after each paste would checkpoint the WAL each
+        time it was the desk's last."""
+        if self._conn is None:
+            self._conn = connect(self.path)
+        return self._conn
 
     def _watch(self) -> DataVersion:
         """The desk's own read-only watching connection, opened on first use."""
@@ -186,15 +275,15 @@ class Desk:
         cancelled: Callable[[], bool] | None = None,
     ) -> ImportReport:
         """Import files; bad ones are reported with their reason, never partly stored."""
-        with desk_errors(self.path):
+        with plain_errors(self.path):
             return import_files(
-                self._engine, paths, now=now_iso(), progress=progress, cancelled=cancelled
+                self._plain(), paths, now=now_iso(), progress=progress, cancelled=cancelled
             )
 
     def import_text(self, text: str, *, title: str | None = None) -> Outcome[DocumentInfo]:
         """Store pasted text as a new document."""
-        with desk_errors(self.path):
-            return import_text(self._engine, text, title=title, now=now_iso())
+        with plain_errors(self.path):
+            return import_text(self._plain(), text, title=title, now=now_iso())
 
     # --- claims --------------------------------------------------------------------------
 
@@ -441,6 +530,40 @@ class Desk:
             infos = tuple(doc_repo.list_documents(session=s, doc_ids=ids))
         return Outcome(infos, Changes(documents=frozenset(ids)))
 
+    # --- fact sheets -------------------------------------------------------------------
+
+    def export_csv(
+        self,
+        target: str | os.PathLike[str],
+        *,
+        statuses: Collection[str],
+        doc_id: int | None = None,
+        speaker: str | None = None,
+        bom: bool = False,
+        per_highlight: bool = False,
+    ) -> int:
+        """Write the claims matching the filters (as claims()) as a CSV fact sheet, atomically,
+        and return how many it holds: the file factsheet.gather.export_from_desk writes, read
+        with plain sqlite3 straight into the sheet's rows (50,000 claims have a budget of 1 s
+        from process start, DESIGN §5)."""
+        from factdesk.db.sheet import read_sheet_rows  # noqa: PLC0415
+        from factdesk.factsheet.csv_out import render_claims_csv  # noqa: PLC0415
+        from factdesk.factsheet.write import ExportError, check_target, write_text  # noqa: PLC0415
+
+        target = Path(target).expanduser()
+        check_target(target)
+        if target.exists() and target.resolve() == self.path.resolve():
+            raise ExportError(target, "it is the desk file itself")
+        for status in statuses:
+            clean_status(status)
+        with plain_errors(self.path):
+            conn = self._plain()
+            with transaction(conn, write=False):  # one consistent picture of the desk
+                rows = read_sheet_rows(conn, statuses=statuses, doc_id=doc_id, speaker=speaker)
+        claims = _claim_blocks(rows)
+        write_text(target, render_claims_csv(claims, per_highlight=per_highlight), bom=bom)
+        return len(claims)
+
     # --- the file ------------------------------------------------------------------------
 
     def save_copy(self, target: str | os.PathLike[str]) -> Path:
@@ -450,7 +573,7 @@ class Desk:
             raise InvalidInputError(f"{target}: a copy cannot replace the desk it copies")
         if target.is_dir():
             raise InvalidInputError(f"{target}: is a folder; give the copy a file name")
-        with desk_errors(self.path):
+        with plain_errors(self.path):
             copy_desk(self.path, target)
         return target
 
@@ -464,6 +587,70 @@ class Desk:
                 raise InvalidInputError(f"“{alias.strip()}” already names a speaker")
             info = next(sp for sp in speaker_repo.list_speakers(session=s) if sp.id == speaker_id)
         return Outcome(info, Changes(speakers=frozenset({speaker_id})))
+
+    # --- suggestions, corroboration, speakers -------------------------------------------
+
+    def dismissed_suggestions(self, doc_id: int) -> frozenset[tuple[str, int, int]]:
+        """(kind, start, end) of the suggestions dismissed in a document."""
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return dismissal_repo.dismissed(session=s, doc_id=doc_id)
+
+    def dismiss_suggestion(self, doc_id: int, kind: str, start: int, end: int) -> Outcome[bool]:
+        """Never offer this suggestion again (in any window or command)."""
+        with desk_errors(self.path), write_session(self._engine) as s:
+            doc_repo.get_text(session=s, doc_id=doc_id)  # a missing document says so
+            done = dismissal_repo.dismiss(
+                session=s, doc_id=doc_id, kind=kind, start=start, end=end,
+                editor=self.editor, now=now_iso(),
+            )  # fmt: skip
+        return Outcome(done, Changes(documents=frozenset({doc_id})))
+
+    def undismiss_suggestion(self, doc_id: int, kind: str, start: int, end: int) -> Outcome[bool]:
+        with desk_errors(self.path), write_session(self._engine) as s:
+            done = dismissal_repo.undismiss(
+                session=s, doc_id=doc_id, kind=kind, start=start, end=end
+            )
+        return Outcome(done, Changes(documents=frozenset({doc_id})))
+
+    def candidate_documents(
+        self, statement: str, *, exclude: Collection[int] = (), limit: int = 40
+    ) -> list[int]:
+        """Documents sharing the most of the statement's distinctive words, best first."""
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return candidates_repo.documents_sharing(
+                session=s,
+                words=candidates_repo.distinctive_words(statement),
+                exclude=exclude,
+                limit=limit,
+            )
+
+    def remove_alias(self, alias: str) -> Outcome[SpeakerInfo]:
+        """Forget one of a speaker's other names."""
+        with desk_errors(self.path), write_session(self._engine) as s:
+            speaker_id = speaker_repo.remove_alias(session=s, alias=alias)
+            info = next(sp for sp in speaker_repo.list_speakers(session=s) if sp.id == speaker_id)
+        return Outcome(info, Changes(speakers=frozenset({speaker_id})))
+
+    def merge_speakers(self, source: str, target: str) -> Outcome[SpeakerInfo]:
+        """`source` is the same person as `target`: its claims move to `target` (each change
+        in the claim's history), its aliases follow and its name becomes one more."""
+        now = now_iso()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            ids = []
+            for name in (source, target):
+                found = speaker_repo.find_speaker(session=s, name=name)
+                if found is None:
+                    raise NotFoundError(f"no speaker is called “{' '.join(name.split())}”")
+                ids.append(found)
+            source_id, target_id = ids
+            old = speaker_repo.name_of(session=s, speaker_id=source_id)
+            new = speaker_repo.name_of(session=s, speaker_id=target_id)
+            moved = speaker_repo.merge_speakers(session=s, source_id=source_id, target_id=target_id)
+            for claim_id in moved:
+                claim_repo.touch_claim(session=s, claim_id=claim_id, now=now)
+                self._history(s, claim_id, now, [("speaker", old, new)])
+            info = next(sp for sp in speaker_repo.list_speakers(session=s) if sp.id == target_id)
+        return Outcome(info, Changes(claims=frozenset(moved), speakers=frozenset(ids)))
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -549,3 +736,31 @@ def _restore_evidence(session: Session, item: EvidenceInfo, *, claim_id: int, no
         now=now,
         evidence_id=item.id,
     )
+
+
+def _claim_blocks(rows: SheetRows) -> tuple[ClaimBlock, ...]:
+    """The sheet's claims from the desk's rows, as factsheet.model.build_factsheet makes them
+    from records (but for the quotations' context, which a CSV never shows)."""
+    from factdesk.factsheet.model import ClaimBlock, Evidence, Quotation, SourceRef  # noqa: PLC0415
+
+    sources = {doc: SourceRef(doc, *info) for doc, info in rows.documents.items()}
+
+    def quotation(span: tuple[Any, ...]) -> Quotation:
+        _claim, doc, start, end, quote, anchor, _id = span
+        source = sources.get(doc) or SourceRef(doc, f"Document {doc}")
+        return Quotation(quote, source, start, end, anchor != ANCHOR_ORPHAN)
+
+    evidence: dict[int, list[Evidence]] = {}
+    for claim_id, source, note in rows.evidence:
+        evidence.setdefault(claim_id, []).append(Evidence(source, note))
+    quotations = {claim_id: tuple(map(quotation, spans)) for claim_id, spans in rows.spans.items()}
+    none = ()
+    return tuple(
+        [
+            ClaimBlock(
+                claim_id, text, speaker, date, status, note, updated_at,
+                quotations.get(claim_id, none), tuple(evidence.get(claim_id, none)),
+            )
+            for claim_id, text, speaker, date, status, note, updated_at in rows.claims
+        ]
+    )  # fmt: skip

@@ -2,17 +2,18 @@
 
 Each batch is one transaction holding whole documents (text + noise ranges), so a crash or a
 kill leaves every document wholly present or absent; re-running the import completes the desk
-because content already stored is recognised by its sha256 and skipped.
+because content already stored is recognised by its sha256 and skipped. Storing uses the
+desk's plain sqlite3 connection (factdesk.db.store): `factdesk import` never waits for
+SQLAlchemy to load.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-
-from sqlalchemy import Engine
 
 from factdesk.core.errors import KnownError, SourceError
 from factdesk.core.records import (
@@ -25,8 +26,8 @@ from factdesk.core.records import (
     SourceDocument,
 )
 from factdesk.core.text import text_sha256
-from factdesk.db import documents as doc_repo
-from factdesk.db.engine import write_session
+from factdesk.db import store
+from factdesk.db.connection import transaction
 from factdesk.sources import document_from_text, read_source
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ class _Tally:
 
 
 def import_files(
-    engine: Engine,
+    conn: sqlite3.Connection,
     paths: Iterable[str | os.PathLike[str]],
     *,
     now: str,
@@ -62,11 +63,11 @@ def import_files(
         if source is not None:
             pending.append(source)
         if len(pending) >= batch_size:
-            _store(engine, pending, now, tally)
+            _store(conn, pending, now, tally)
             pending = []
         if progress is not None:
             progress(done, len(paths), path)
-    _store(engine, pending, now, tally)
+    _store(conn, pending, now, tally)
     docs = frozenset(d.id for d in tally.imported)
     return ImportReport(
         imported=tuple(tally.imported),
@@ -77,11 +78,13 @@ def import_files(
     )
 
 
-def import_text(engine: Engine, text: str, *, title: str | None, now: str) -> Outcome[DocumentInfo]:
+def import_text(
+    conn: sqlite3.Connection, text: str, *, title: str | None, now: str
+) -> Outcome[DocumentInfo]:
     """Store pasted text as one document; refuse it if the desk already holds the same text."""
     source = document_from_text(text, title=title)
     tally = _Tally()
-    _store(engine, [source], now, tally)
+    _store(conn, [source], now, tally)
     if tally.duplicates:
         dup = tally.duplicates[0]
         raise KnownError(
@@ -105,12 +108,14 @@ def _read(path: str, tally: _Tally) -> SourceDocument | None:
     return None
 
 
-def _store(engine: Engine, sources: Sequence[SourceDocument], now: str, tally: _Tally) -> None:
+def _store(
+    conn: sqlite3.Connection, sources: Sequence[SourceDocument], now: str, tally: _Tally
+) -> None:
     if not sources:
         return
-    with write_session(engine) as session:
-        digests = [text_sha256(s.text) for s in sources]
-        known = doc_repo.find_by_sha256(session=session, digests=digests)
+    digests = [text_sha256(s.text) for s in sources]
+    with transaction(conn, write=True):
+        known = store.known_digests(conn, digests)
         fresh: list[SourceDocument] = []
         fresh_digests: list[str] = []
         first_in_batch: dict[str, int] = {}
@@ -125,9 +130,7 @@ def _store(engine: Engine, sources: Sequence[SourceDocument], now: str, tally: _
                 first_in_batch[digest] = len(fresh)
                 fresh.append(source)
                 fresh_digests.append(digest)
-        stored = doc_repo.insert_documents(
-            session=session, sources=fresh, digests=fresh_digests, imported_at=now
-        )
+        stored = store.insert_documents(conn, fresh, fresh_digests, imported_at=now)
     tally.imported.extend(stored)
     for source, index in later_in_batch:
         tally.duplicates.append(Duplicate(source.path, stored[index].id, stored[index].title))

@@ -19,7 +19,9 @@ _EMPHASIS = re.compile(r"(?<![\w*_~`])(\*{1,3}|_{1,3}|`+|~~)(\S(?:.*?\S)?)\1(?![
 def read_txt(path: str, data: bytes) -> SourceDocument:
     """A .txt file: title is its first non-blank line."""
     text = normalise_text(decode_bytes(data, path))
-    return SourceDocument(path=path, format="txt", title=first_line(text), text=text)
+    # the first non-blank line starts at the first non-space: no need to split the whole text
+    title = first_line(text.lstrip().partition("\n")[0])
+    return SourceDocument(path=path, format="txt", title=title, text=text)
 
 
 def read_md(path: str, data: bytes) -> SourceDocument:

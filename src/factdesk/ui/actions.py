@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -33,7 +34,12 @@ class Actions:
     unlink: QAction
     delete_claim: QAction
     statuses: dict[str, QAction]
+    accept_suggestion: QAction
+    dismiss_suggestion: QAction
+    accept_all_quotes: QAction
+    speakers: QAction
     all_claims: QAction
+    show_suggestions: QAction
     about: QAction
     log_folder: QAction
     preferences: QAction
@@ -84,12 +90,31 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         unlink=_action(window, "&Remove highlight under cursor", "Ctrl+Shift+L"),
         delete_claim=_action(window, "&Delete claim", "Ctrl+Delete"),
         statuses=statuses,
+        accept_suggestion=_action(window, "&Accept suggestion", "Return", "Enter"),
+        dismiss_suggestion=_action(window, "&Dismiss suggestion", "Delete"),
+        accept_all_quotes=_action(window, "Accept all &quotes by its speaker"),
+        speakers=_action(window, "S&peakers…"),
         all_claims=_action(window, "Claims of &all documents", "Ctrl+Shift+A"),
+        show_suggestions=_action(window, "Show &suggestions in the article"),
         about=_action(window, "&About factdesk"),
         log_folder=_action(window, "Open &log folder"),
         preferences=_action(window, "&Preferences…", Key.Preferences),
     )
     actions.all_claims.setCheckable(True)
+    actions.show_suggestions.setCheckable(True)
+    for action in (
+        actions.accept_suggestion,
+        actions.dismiss_suggestion,
+        actions.accept_all_quotes,
+    ):
+        action.setEnabled(False)  # until a suggestion is selected in the Suggestions tab
+    for action in (actions.accept_suggestion, actions.dismiss_suggestion):
+        # Enter and Delete mean this only in the Suggestions list, which adds these actions
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    actions.show_suggestions.setToolTip(
+        "Dot the suggested quotations and figures in the article even when the Suggestions "
+        "tab is not shown"
+    )
     _build_menus(window, actions)
     return actions
 
@@ -127,11 +152,16 @@ def _build_menus(window: QMainWindow, a: Actions) -> None:
     status_menu = claim.addMenu("Set &status (keys 1–6 in the claims table)")
     for action in a.statuses.values():
         status_menu.addAction(action)
+    suggestions = claim.addMenu("S&uggestions (Enter, Delete in the Suggestions list)")
+    for action in (a.accept_suggestion, a.dismiss_suggestion, a.accept_all_quotes):
+        suggestions.addAction(action)
+    claim.addAction(a.speakers)
     claim.addSeparator()
     claim.addAction(a.delete_claim)
 
     view = bar.addMenu("&View")
     view.addAction(a.all_claims)
+    view.addAction(a.show_suggestions)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.log_folder)

@@ -1,27 +1,39 @@
 """Turning gestures into undoable claim edits: new claim, link, unlink, delete, field edits,
-evidence. Each handler awaits one desk call, then pushes the command that can reverse it."""
+evidence, linking another report of the claim. Each handler awaits one desk call, then pushes
+the command that can reverse it."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import TYPE_CHECKING, Any
 
-from factdesk.core.errors import ConflictError, KnownError
+from factdesk.core.errors import ConflictError, DamagedDeskError, KnownError
 from factdesk.core.offsets import LineIndex
 from factdesk.core.records import ClaimInfo, EvidenceInfo, Outcome, Span
 from factdesk.core.statuses import LABELS
 from factdesk.ui import undo_commands as cmd
+from factdesk.ui.desk_client import DeskClosedError
 from factdesk.ui.desk_slot import desk_slot
 from factdesk.ui.document_view import DocumentView
 from factdesk.ui.versions import Link
 
 if TYPE_CHECKING:
+    from factdesk.core.corroborate import Match
     from factdesk.ui.desk_client import DeskClient
+    from factdesk.ui.main_window import MainWindow
 
 
 class ClaimEditing:
     """Mixed into DeskView (which provides w, client, versions, _client, _push, _spawn,
-    _status, _guard, _update_actions)."""
+    _status, _guard, _update_actions, _reveal)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        # the editor's other reports of a claim: found, linked and shown through this desk view
+        editor = window.editor
+        editor.set_corroboration(self._corroborate)
+        editor.variantLinked.connect(self._link_variant)
+        editor.variantActivated.connect(self._show_variant)
 
     def _claim_clicked(self, claim_id: int) -> None:
         self.w.claims.select(claim_id)
@@ -59,6 +71,47 @@ class ClaimEditing:
         )
         if linked is not None:
             self._push(cmd.LinkCommand(self.client, linked))
+
+    async def _corroborate(self, claim_id: int) -> list[Match] | None:
+        """The claim's other reports, found on the worker; None if the desk closed meanwhile."""
+
+        def _find(desk: Any) -> list[Match]:
+            from factdesk.services import corroboration  # noqa: PLC0415  (rapidfuzz: worker side)
+
+            return corroboration.matches(desk, claim_id)
+
+        try:
+            return await self._client().call(_find)
+        except (DeskClosedError, DamagedDeskError):
+            return None  # the window offers a backup for a damaged desk, once
+
+    @desk_slot(int, object)
+    async def _link_variant(self, claim_id: int, match: Match) -> None:
+        """Link another report of the claim as one of its highlights (Ctrl+L in one click)."""
+        if self.client is None:
+            return
+        span = (match.start, match.end)
+        linked = await self._guard(
+            self._client().act(lambda desk: desk.link(claim_id, match.doc, span=span)),
+            "link the report",
+        )
+        if linked is None:
+            self.w.editor.sources.corroboration.refresh()  # it goes back on the list
+            return
+        self._push(cmd.LinkCommand(self.client, linked))
+        title = self.w.documents.titles().get(match.doc, f"document {match.doc}")
+        self._status(f"Linked the report in “{title}” to claim {claim_id}. Ctrl+Z unlinks it.")
+
+    def _show_variant(self, match: Match) -> None:
+        self._spawn(self._reveal_variant(match))
+
+    async def _reveal_variant(self, match: Match) -> None:
+        """Show the report in its document, the claim still selected: the claims table shows
+        every document's claims (this document's would not include it)."""
+        if not self.w.claims.all_documents():
+            self.w.claims.scope.setCurrentIndex(1)
+            self._status("Showing the claims of all documents, so the claim stays selected.")
+        await self._reveal(match.doc, match.start, match.end)
 
     @desk_slot()
     async def unlink_at_cursor(self) -> None:

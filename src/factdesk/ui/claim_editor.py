@@ -33,6 +33,7 @@ from factdesk.ui.lazy_tabs import lazy_tab
 if TYPE_CHECKING:
     from factdesk.core.records import ClaimInfo, HistoryEntry, SpeakerInfo
     from factdesk.ui.claim_sources import ClaimSources
+    from factdesk.ui.corroboration_view import Find
     from factdesk.ui.history_view import HistoryView
 
 FIELDS = ("text", "speaker", "date", "status", "note")
@@ -50,6 +51,8 @@ class ClaimEditor(QWidget):
     highlightRemoved = Signal(object)  # Span
     evidenceAdded = Signal(int, str, str)  # claim id, URL or citation, note
     evidenceRemoved = Signal(object)  # EvidenceInfo
+    variantLinked = Signal(int, object)  # claim id, Match: link that other report
+    variantActivated = Signal(object)  # Match: show that other report in its document
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +61,7 @@ class ClaimEditor(QWidget):
         self._conflict: tuple[int, str, object, int] | None = None
         self._titles: dict[int, str] = {}  # for the sources tab, built or not
         self._history: Sequence[HistoryEntry] = ()  # for the history tab, built or not
+        self._find: Find | None = None  # for the sources tab's other reports, built or not
         self._sources: ClaimSources | None = None
         self._history_view: HistoryView | None = None
         self._build()
@@ -83,6 +87,12 @@ class ClaimEditor(QWidget):
         self._titles = dict(titles)
         if self._sources is not None:
             self._sources.set_titles(self._titles)
+
+    def set_corroboration(self, find: Find | None) -> None:
+        """How to find the claim's other reports (the window runs it on the desk's worker)."""
+        self._find = find
+        if self._sources is not None:
+            self._sources.set_finder(find)
 
     def set_speakers(self, speakers: Sequence[SpeakerInfo]) -> None:
         """Offer every speaker's name, and their aliases, for completion."""
@@ -212,11 +222,14 @@ class ClaimEditor(QWidget):
 
         sources = ClaimSources()
         sources.set_titles(self._titles)
+        sources.set_finder(self._find)
         sources.show_claim(self._claim)
         sources.spanActivated.connect(self.spanActivated)
         sources.highlightRemoved.connect(self.highlightRemoved)
         sources.evidenceAdded.connect(self.evidenceAdded)
         sources.evidenceRemoved.connect(self.evidenceRemoved)
+        sources.variantLinked.connect(self.variantLinked)
+        sources.variantActivated.connect(self.variantActivated)
         self._sources = sources
         return sources
 

@@ -1,4 +1,5 @@
-"""Where a claim is quoted (its highlights) and what supports its verdict (its evidence)."""
+"""Where a claim is quoted (its highlights), where else it is reported (corroboration), and
+what supports its verdict (its evidence)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.records import ClaimInfo
+from factdesk.ui.corroboration_view import CorroborationView, Find
 from factdesk.ui.models.evidence_list import EvidenceListModel
 from factdesk.ui.models.span_list import SpanListModel
 
@@ -24,6 +26,8 @@ class ClaimSources(QWidget):
     highlightRemoved = Signal(object)  # Span
     evidenceAdded = Signal(int, str, str)  # claim id, URL or citation, note
     evidenceRemoved = Signal(object)  # EvidenceInfo
+    variantLinked = Signal(int, object)  # claim id, Match: quote that report as a highlight
+    variantActivated = Signal(object)  # Match: show it in its document
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,16 +40,26 @@ class ClaimSources(QWidget):
     def set_titles(self, titles: dict[int, str]) -> None:
         """Document titles, to name where each quote is."""
         self._titles = dict(titles)
+        self.corroboration.set_titles(self._titles)
         if self._claim is not None:
             self.spans.set_spans(self._claim.spans)
 
+    def set_finder(self, find: Find | None) -> None:
+        """How to find the claim's other reports (on the desk's worker)."""
+        self.corroboration.set_finder(find)
+
     def show_claim(self, claim: ClaimInfo | None) -> None:
         self._claim = claim
+        self.corroboration.show_claim(claim)
         self.spans.set_spans(claim.spans if claim else ())
         self.evidence.set_items(claim.evidence if claim else ())
         self._update_buttons()
 
     def _build(self) -> None:
+        self.corroboration = CorroborationView()
+        self.corroboration.linkRequested.connect(self._link_variant)
+        self.corroboration.variantActivated.connect(self.variantActivated)
+
         self.span_list = _list_view(self.spans)
         self.span_list.activated.connect(self._activate_span)
         self.remove_span = QPushButton("Remove highlight")
@@ -75,6 +89,10 @@ class ClaimSources(QWidget):
         entry.addWidget(self.remove_evidence)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.corroboration)
+        self.corroboration.expandedChanged.connect(
+            lambda expanded: layout.setStretchFactor(self.corroboration, 2 if expanded else 0)
+        )
         layout.addWidget(QLabel("Quoted in (double-click to show):"))
         layout.addWidget(self.span_list, 1)
         layout.addLayout(span_row)
@@ -90,6 +108,10 @@ class ClaimSources(QWidget):
         self.remove_span.setEnabled(self._selected_row(self.span_list) is not None)
         self.remove_evidence.setEnabled(self._selected_row(self.evidence_list) is not None)
         self.add_evidence.setEnabled(self._claim is not None and bool(self.source.text().strip()))
+
+    def _link_variant(self, match: object) -> None:
+        if self._claim is not None:
+            self.variantLinked.emit(self._claim.id, match)
 
     def _activate_span(self, index: QModelIndex) -> None:
         self.spanActivated.emit(self.spans.span_at(index.row()))

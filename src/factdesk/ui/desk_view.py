@@ -25,6 +25,7 @@ from factdesk.ui.desk_files import DeskFiles
 from factdesk.ui.desk_slot import desk_slot
 from factdesk.ui.document_view import ViewHighlight
 from factdesk.ui.models.document_list import ID_ROLE as DOC_ID_ROLE
+from factdesk.ui.suggestion_flow import SuggestionFlow
 from factdesk.ui.versions import VersionTracker
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         self._watching = False
         self._watch = QTimer(self, interval=WATCH_MS)
         self._watch.timeout.connect(self._look_for_outside_changes)
+        self.suggestions = SuggestionFlow(self)
         self._wire()
 
     def _wire(self) -> None:
@@ -86,6 +88,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
             self.client.told.disconnect(self._status)
         self.client, stack, self.stack = None, self.stack, None
         self.doc = None
+        self.suggestions.detach()
         return stack
 
     async def load(self) -> None:
@@ -125,6 +128,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
             await self._refresh_claims(changes.claims)
         if changes.speakers or changes.claims:
             await self._reload_speakers()
+        self.suggestions.on_changes(changes)
 
     def _look_for_outside_changes(self) -> None:
         if self.client is not None and not self._watching:
@@ -165,6 +169,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         await self._reload_speakers()
         await self.reload_claims()
         await self._reload_highlights()
+        self.suggestions.refresh()  # a dismissal elsewhere changes them too
         current = self.w.editor.claim()
         if current is not None:
             await self._show_claim(current.id)
@@ -229,6 +234,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
             return  # another document was opened meanwhile
         self._doc_claims = claims
         self.w.view.set_highlights(_highlights(doc_id, claims))
+        self.suggestions.claims_shown(doc_id, claims)
 
     # --- documents -----------------------------------------------------------------------
 
@@ -249,6 +255,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         meta = [x for x in (info.outlet, info.published, f"{info.words:,} words") if x]
         self.w.doc_meta.setText(" · ".join(meta))
         self.w.view.show_document(doc_id, doc.text, doc.noise, _highlights(doc_id, claims))
+        self.suggestions.document_shown(doc_id, claims)
         self.w.centre.setCurrentWidget(self.w.reader)
         if not self.w.claims.all_documents():
             self.w.claims.set_claims(claims)
@@ -257,6 +264,7 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
     def _clear_document(self) -> None:
         self.doc, self._doc_claims = None, []
         self.w.view.clear_document()
+        self.suggestions.document_shown(None, ())
         self.w.doc_title.clear()
         self.w.doc_meta.clear()
         if not self.w.claims.all_documents():
@@ -357,7 +365,14 @@ class DeskView(ClaimEditing, DeskFiles, QObject):
         a.delete_claim.setEnabled(has_desk and has_claim)
         for action in a.statuses.values():
             action.setEnabled(has_desk and has_claim)
-        for action in (a.import_files, a.paste_text, a.save_copy, a.export, a.print_sheet):
+        for action in (
+            a.import_files,
+            a.paste_text,
+            a.save_copy,
+            a.export,
+            a.print_sheet,
+            a.speakers,
+        ):
             action.setEnabled(has_desk)
 
 

@@ -1,4 +1,5 @@
-"""The read-only reading pane: one document with its claims highlighted by status."""
+"""The read-only reading pane: one document with its claims highlighted by status, and its
+suggested claims (when shown) dotted underneath."""
 
 from __future__ import annotations
 
@@ -30,12 +31,20 @@ from factdesk.ui.colours import noise_colour
 from factdesk.ui.doc_positions import DocumentPositions, qt_safe_text
 from factdesk.ui.highlight_index import HighlightIndex, ViewHighlight, tooltip_text
 from factdesk.ui.highlight_painter import HighlightPainter, PlacedSegment, place_segments
+from factdesk.ui.suggestion_painter import (
+    Key,
+    PlacedMark,
+    SuggestionIndex,
+    SuggestionMark,
+    SuggestionPainter,
+    place_marks,
+)
 from factdesk.ui.tooltips import plain_tip
 
 if TYPE_CHECKING:
     from factdesk.core.noise import NoiseRange
 
-__all__ = ["DocumentView", "ViewHighlight"]
+__all__ = ["DocumentView", "SuggestionMark", "ViewHighlight"]
 
 # Serif faces made for long reading on screen, best first; the first one installed wins, else
 # the application font. Only installed names are ever asked for: Qt warns (and spends ~100 ms
@@ -78,6 +87,7 @@ class DocumentView(QPlainTextEdit):
     """
 
     claimClicked = Signal(int)  # claim id of the innermost highlight clicked (not dragged)
+    suggestionClicked = Signal(object)  # key of the suggestion clicked, outside any highlight
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +98,9 @@ class DocumentView(QPlainTextEdit):
         self._current_claim: int | None = None
         self._press_pos: QPoint | None = None
         self._painter = HighlightPainter(self.palette())
+        self._suggestions = SuggestionIndex(self._positions, ())
+        self._current_suggestion: Key | None = None
+        self._suggestion_painter = SuggestionPainter(self.palette())
         self._set_up_reading()
 
     def _set_up_reading(self) -> None:
@@ -123,6 +136,8 @@ class DocumentView(QPlainTextEdit):
         self._noise = tuple(noise)
         self._apply_noise()
         self._index = HighlightIndex(self._positions, highlights)
+        self._suggestions = SuggestionIndex(self._positions, ())
+        self._current_suggestion = None
         self.viewport().update()
 
     def clear_document(self) -> None:
@@ -144,6 +159,21 @@ class DocumentView(QPlainTextEdit):
         self._current_claim = claim_id
         self.viewport().update()
 
+    def set_suggestions(self, marks: Sequence[SuggestionMark], current: Key | None = None) -> None:
+        """Show these suggestions (none hides them), `current` the most prominent."""
+        self._suggestions = SuggestionIndex(self._positions, marks)
+        self._current_suggestion = current
+        self.viewport().update()
+
+    def suggestion_marks(self) -> tuple[SuggestionMark, ...]:
+        return self._suggestions.marks
+
+    def current_suggestion(self) -> Key | None:
+        return self._current_suggestion
+
+    def suggestions_at(self, offset: int) -> list[SuggestionMark]:
+        return self._suggestions.marks_at(offset)
+
     def selected_span(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
         if not cursor.hasSelection():
@@ -161,6 +191,29 @@ class DocumentView(QPlainTextEdit):
             cursor.setPosition(self._to_position(end), QTextCursor.MoveMode.KeepAnchor)
             self.setTextCursor(cursor)
         self._centre_on(first)
+
+    def show_span(self, start: int, end: int) -> None:
+        """Select exactly the span; scroll (centring its start) only if it is not in sight:
+        stepping through nearby spans must not make the page jump."""
+        length = len(self._positions.text)
+        start, end = sorted((max(0, min(start, length)), max(0, min(end, length))))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._to_position(end))
+        last = self.cursorRect(cursor)
+        cursor.setPosition(self._to_position(start))
+        first = self.cursorRect(cursor)
+        area = self.viewport().rect()
+        # a span taller than the page is in sight when it starts in the page's upper third
+        in_sight = area.contains(first) and (
+            area.contains(last) or first.top() < area.height() // 3
+        )
+        if not in_sight:
+            self.reveal_span(start, end)
+            return
+        # the cursor at the start (anchored at the end): setting it scrolls to the cursor
+        cursor.setPosition(self._to_position(end))
+        cursor.setPosition(self._to_position(start), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
 
     def highlights_at(self, offset: int) -> list[ViewHighlight]:
         """The highlights covering code-point `offset`, innermost (shortest) first."""
@@ -253,31 +306,37 @@ class DocumentView(QPlainTextEdit):
     # --- Qt overrides -----------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        placed = self._visible_segments(event.rect())
+        placed, dotted = self._visible_marks(event.rect())
         if placed:
             painter = QPainter(self.viewport())
             self._painter.paint_fills(painter, placed)
             painter.end()
         super().paintEvent(event)  # the text, the selection and the cursor, over the fills
-        if placed:
+        if placed or dotted:
             painter = QPainter(self.viewport())
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._painter.paint_marks(painter, placed, self._current_claim)
+            self._suggestion_painter.paint(painter, dotted, self._current_suggestion)
             painter.end()
 
-    def _visible_segments(self, rect: QRect) -> list[PlacedSegment]:
+    def _visible_marks(self, rect: QRect) -> tuple[list[PlacedSegment], list[PlacedMark]]:
+        """The highlights and suggestions of the blocks inside `rect`, placed in pixels."""
         placed: list[PlacedSegment] = []
+        dotted: list[PlacedMark] = []
         offset = self.contentOffset()
         block = self.firstVisibleBlock()
         while block.isValid():
             geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > rect.bottom():
                 break
-            segments = self._index.segments_in_block(block.blockNumber())
-            if segments and block.isVisible() and geometry.bottom() >= rect.top():
+            number = block.blockNumber()
+            segments = self._index.segments_in_block(number)
+            suggested = self._suggestions.in_block(number)
+            if (segments or suggested) and block.isVisible() and geometry.bottom() >= rect.top():
                 placed.extend(place_segments(block.layout(), geometry.topLeft(), segments))
+                dotted.extend(place_marks(block.layout(), geometry.topLeft(), suggested))
             block = block.next()
-        return placed
+        return placed, dotted
 
     def event(self, event: QEvent) -> bool:
         # QAbstractScrollArea drops wheel events outside its viewport, which here means over
@@ -290,7 +349,7 @@ class DocumentView(QPlainTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             offset = self._offset_at(event.pos())
-            text = tooltip_text(self.highlights_at(offset)) if offset is not None else ""
+            text = self._tooltip_at(offset) if offset is not None else ""
             if text:
                 # claim texts and speakers: Qt would render one that looks like HTML
                 QToolTip.showText(event.globalPos(), plain_tip(text), self.viewport())
@@ -299,6 +358,13 @@ class DocumentView(QPlainTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
+
+    def _tooltip_at(self, offset: int) -> str:
+        """The claims' quotes under the pointer, else the suggestion there (if shown)."""
+        text = tooltip_text(self.highlights_at(offset))
+        if not text:
+            text = "\n\n".join(m.tooltip for m in self.suggestions_at(offset) if m.tooltip)
+        return text
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         is_left = event.button() == Qt.MouseButton.LeftButton
@@ -318,6 +384,10 @@ class DocumentView(QPlainTextEdit):
         hits = self.highlights_at(offset) if offset is not None else []
         if hits:
             self.claimClicked.emit(hits[0].claim_id)
+            return
+        suggested = self.suggestions_at(offset) if offset is not None else []
+        if suggested:
+            self.suggestionClicked.emit(suggested[0].key)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -327,6 +397,7 @@ class DocumentView(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._painter.set_palette(self.palette())
+            self._suggestion_painter.set_palette(self.palette())
             self._apply_noise()
             self.viewport().update()
         elif event.type() == QEvent.Type.FontChange:

@@ -32,25 +32,34 @@ def place_segments(
     layout: QTextLayout, origin: QPointF, segments: Sequence[Segment]
 ) -> list[PlacedSegment]:
     """Rectangles for `segments` of one laid-out block whose top-left is at `origin`."""
-    origin = origin + layout.position()
-    lines = [layout.lineAt(i) for i in range(layout.lineCount())]
     placed = []
     for segment in segments:
         inset = min(segment.depth, _MAX_NEST) * _NEST_INSET
-        rects = []
-        for line in lines:
-            line_start = line.textStart()
-            start = max(segment.start, line_start)
-            end = min(segment.end, line_start + line.textLength())
-            if start >= end:
-                continue
-            # cursorToX answers (x, position); x is already relative to the layout
-            left, right = sorted((line.cursorToX(start)[0], line.cursorToX(end)[0]))
-            top = origin.y() + line.y() + inset
-            rects.append(QRectF(origin.x() + left, top, right - left, line.height() - 2 * inset))
+        rects = span_rects(layout, origin, segment.start, segment.end, inset=inset)
         if rects:
-            placed.append(PlacedSegment(segment, tuple(rects)))
+            placed.append(PlacedSegment(segment, rects))
     return placed
+
+
+def span_rects(
+    layout: QTextLayout, origin: QPointF, start: int, end: int, *, inset: float = 0.0
+) -> tuple[QRectF, ...]:
+    """Viewport rectangles of UTF-16 units [start, end) of one laid-out block whose top-left
+    is at `origin`: one per visual line they cover, shrunk by `inset` at top and bottom."""
+    origin = origin + layout.position()
+    rects = []
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        line_start = line.textStart()
+        first = max(start, line_start)
+        last = min(end, line_start + line.textLength())
+        if first >= last:
+            continue
+        # cursorToX answers (x, position); x is already relative to the layout
+        left, right = sorted((line.cursorToX(first)[0], line.cursorToX(last)[0]))
+        top = origin.y() + line.y() + inset
+        rects.append(QRectF(origin.x() + left, top, right - left, line.height() - 2 * inset))
+    return tuple(rects)
 
 
 class HighlightPainter:

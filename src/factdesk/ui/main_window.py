@@ -30,7 +30,7 @@ from factdesk.ui.welcome import WelcomePanel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from factdesk.core.records import Changes
     from factdesk.ui.backup_flow import BackupFlow
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from factdesk.ui.find_bar import FindBar
     from factdesk.ui.reader_pane import ReaderPane
     from factdesk.ui.search_panel import SearchPanel
+    from factdesk.ui.suggestions_panel import SuggestionsPanel
 
 DESK_FILTER = "factdesk desks (*.factdesk);;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self._desk_view: DeskView | None = None
         self._backup_flow: BackupFlow | None = None
         self._reader: ReaderPane | None = None
+        self._speakers: QDialog | None = None
         self._build()
         self.actions_ = build_actions(
             self,
@@ -119,11 +121,17 @@ class MainWindow(QMainWindow):
         """The Search tab's panel, built the first time it is shown or asked for."""
         return self._search_page()
 
+    @property
+    def suggestions(self) -> SuggestionsPanel:
+        """The Suggestions tab's panel, built the first time it is shown or asked for."""
+        return self._suggestions_page()
+
     def _build(self) -> None:
         self.documents = DocumentsPanel()
         self.left = QTabWidget()
         self.left.addTab(self.documents, "Documents")
         self._search_page = lazy_tab(self.left, "Search", self._build_search)
+        self._suggestions_page = lazy_tab(self.left, "Suggestions", self._build_suggestions)
 
         self.welcome = WelcomePanel()
         self.centre = QStackedWidget()
@@ -155,6 +163,14 @@ class MainWindow(QMainWindow):
         panel.hitActivated.connect(self.desk_view.jump_to_hit)
         return panel
 
+    def _build_suggestions(self) -> SuggestionsPanel:
+        from factdesk.ui.suggestions_panel import SuggestionsPanel  # noqa: PLC0415
+
+        a = self.actions_
+        panel = SuggestionsPanel(a.accept_suggestion, a.dismiss_suggestion, a.accept_all_quotes)
+        self.desk_view.suggestions.attach_panel(panel)
+        return panel
+
     def _connect(self) -> None:
         # the desk view is made on first use: each action reaches it when triggered
         a = self.actions_
@@ -175,6 +191,9 @@ class MainWindow(QMainWindow):
             (a.link, lambda dv: dv.link_selection()),
             (a.unlink, lambda dv: dv.unlink_at_cursor()),
             (a.delete_claim, lambda dv: dv.delete_selected_claim()),
+            (a.accept_suggestion, lambda dv: dv._spawn(dv.suggestions.accept())),
+            (a.dismiss_suggestion, lambda dv: dv._spawn(dv.suggestions.dismiss())),
+            (a.accept_all_quotes, lambda dv: dv._spawn(dv.suggestions.accept_all())),
         ]
         for status, action in a.statuses.items():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -186,6 +205,10 @@ class MainWindow(QMainWindow):
         self.claims.table.addAction(a.delete_claim)
         a.all_claims.toggled.connect(self.claims.scope.setCurrentIndex)
         self.claims.scopeChanged.connect(a.all_claims.setChecked)
+        a.show_suggestions.setChecked(self.settings.value("view/suggestions", False, type=bool))
+        a.show_suggestions.toggled.connect(self._suggestions_shown)
+        self.left.currentChanged.connect(self._suggestions_shown)
+        a.speakers.triggered.connect(self.open_speakers)
         a.about.triggered.connect(self.about)
         a.preferences.triggered.connect(self.open_preferences)
         self.welcome.importRequested.connect(self.choose_files)
@@ -234,6 +257,8 @@ class MainWindow(QMainWindow):
         if self.client is None:
             return
         self.editor.flush()
+        if self._speakers is not None:
+            self._speakers.close()  # it speaks to this desk's client
         client, self.client = self.client, None
         stack = self.desk_view.detach()
         if stack is not None:
@@ -363,6 +388,30 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.show_error("The log folder could not be opened", f"The log is in {folder}.")
+
+    def _suggestions_shown(self) -> None:
+        """The Suggestions tab or View ▸ Show suggestions changed: the article follows."""
+        self.settings.setValue("view/suggestions", self.actions_.show_suggestions.isChecked())
+        if self._desk_view is not None:
+            self._desk_view.suggestions.shown_changed()
+
+    def open_speakers(self) -> None:
+        if self.client is None:
+            return
+        if self._speakers is not None:  # one list of speakers: show the one already open
+            self._speakers.raise_()
+            self._speakers.activateWindow()
+            return
+        from factdesk.ui.speakers_dialog import SpeakersDialog  # noqa: PLC0415
+
+        dialog = SpeakersDialog(self.client, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._forget_speakers)
+        self._speakers = dialog
+        dialog.open()
+
+    def _forget_speakers(self) -> None:
+        self._speakers = None
 
     def open_preferences(self) -> None:
         from factdesk.ui import preferences  # noqa: PLC0415

@@ -9,16 +9,17 @@ the undo is refused rather than overwriting their work.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from factdesk.core.records import ClaimInfo, DocumentInfo, EvidenceInfo, Outcome, Span
+from factdesk.core.records import Changes, ClaimInfo, DocumentInfo, EvidenceInfo, Outcome, Span
 from factdesk.core.statuses import LABELS
 from factdesk.core.text import shorten
 
 if TYPE_CHECKING:
+    from factdesk.core.suggest import Suggestion
     from factdesk.services import Desk
     from factdesk.ui.desk_client import DeskClient
 
@@ -75,6 +76,9 @@ class DeskCommand(QUndoCommand):
         self.client = client
         self._done = True
         self.on_replay: Callable[[int], None] | None = None  # told which claim undo/redo touch
+        # told when an undo or redo has reached the desk, for edits whose `Changes` name no
+        # view that shows them (a dismissed suggestion)
+        self.on_done: Callable[[], None] | None = None
 
     def redo(self) -> None:
         if self._done:
@@ -82,16 +86,29 @@ class DeskCommand(QUndoCommand):
             return
         self._replaying()
         call = self.unmake() if self.reverse else self.make()
-        self.client.spawn(call, what=f"redo “{self.text()}”", done=f"Redone: {self.text()}.")
+        self._spawn(call, "redo", "Redone")
 
     def undo(self) -> None:
         self._replaying()
         call = self.make() if self.reverse else self.unmake()
-        self.client.spawn(call, what=f"undo “{self.text()}”", done=f"Undone: {self.text()}.")
+        self._spawn(call, "undo", "Undone")
+
+    def _spawn(self, call: Call, verb: str, done: str) -> None:
+        task = self.client.spawn(
+            call, what=f"{verb} “{self.text()}”", done=f"{done}: {self.text()}."
+        )
+        if self.on_done is not None:
+            on_done = self.on_done
+            task.add_done_callback(lambda _task: on_done())
 
     def _replaying(self) -> None:
-        if self.on_replay is not None and self.claim_id is not None:
-            self.on_replay(self.claim_id)
+        if self.on_replay is not None:
+            for claim_id in self.claim_ids():
+                self.on_replay(claim_id)
+
+    def claim_ids(self) -> tuple[int, ...]:
+        """The claims an undo or redo of this command touches."""
+        return () if self.claim_id is None else (self.claim_id,)
 
 
 def _keeping(call: Call, keep: Callable[[Any], None]) -> Call:
@@ -127,6 +144,54 @@ class DeleteClaimCommand(AddClaimCommand):
     def __init__(self, client: DeskClient, claim: ClaimInfo) -> None:
         super().__init__(client, claim)
         self.setText(f"Delete claim “{shorten(claim.text, 40)}”")
+
+
+class AcceptSuggestionCommand(AddClaimCommand):
+    """A claim made from a suggestion: undo removes the claim (and so the suggestion is
+    offered again); an alias the desk learned stays."""
+
+    def __init__(self, client: DeskClient, claim: ClaimInfo) -> None:
+        super().__init__(client, claim)
+        self.setText(f"Accept suggestion “{shorten(claim.text, 40)}”")
+
+
+class AcceptSuggestionsCommand(DeskCommand):
+    """Claims made in one gesture (every quotation of a speaker): one undo step for all."""
+
+    def __init__(self, client: DeskClient, claims: Sequence[ClaimInfo], speaker: str) -> None:
+        count = len(claims)
+        super().__init__(client, f"Accept {count} quote{'s' * (count != 1)} by {speaker}")
+        self.claims = tuple(claims)  # replaced by the newest snapshots each time they go
+
+    def claim_ids(self) -> tuple[int, ...]:
+        return tuple(c.id for c in self.claims)
+
+    def _keep(self, claims: tuple[ClaimInfo, ...]) -> None:
+        self.claims = claims
+
+    def make(self) -> Call:
+        claims = self.claims
+        return lambda desk: _merged([desk.restore_claim(c) for c in claims])
+
+    def unmake(self) -> Call:
+        ids = self.claim_ids()
+        return _keeping(lambda desk: _merged([desk.delete_claim(i) for i in ids]), self._keep)
+
+
+class DismissSuggestionCommand(DeskCommand):
+    """A suggestion hidden for good (on the desk, for everyone); undo offers it again."""
+
+    def __init__(self, client: DeskClient, doc_id: int, suggestion: Suggestion) -> None:
+        what = suggestion.figure or shorten(" ".join(suggestion.text.split()), 40)
+        super().__init__(client, f"Dismiss suggestion “{what}”")
+        self.doc_id = doc_id
+        self.kind, self.start, self.end = suggestion.kind, suggestion.start, suggestion.end
+
+    def make(self) -> Call:
+        return lambda desk: desk.dismiss_suggestion(self.doc_id, self.kind, self.start, self.end)
+
+    def unmake(self) -> Call:
+        return lambda desk: desk.undismiss_suggestion(self.doc_id, self.kind, self.start, self.end)
 
 
 class EditFieldCommand(DeskCommand):
@@ -207,6 +272,19 @@ class ImportCommand(DeskCommand):
 
     def _keep(self, removed: tuple[Any, ...]) -> None:
         self._removed = removed
+
+
+def _merged(outcomes: Sequence[Outcome[Any]]) -> Outcome[tuple[Any, ...]]:
+    """Several desk calls' outcomes as one: their values, and everything they changed."""
+    documents: set[int] = set()
+    claims: set[int] = set()
+    speakers: set[int] = set()
+    for outcome in outcomes:
+        documents |= outcome.changes.documents
+        claims |= outcome.changes.claims
+        speakers |= outcome.changes.speakers
+    changes = Changes(frozenset(documents), frozenset(claims), frozenset(speakers))
+    return Outcome(tuple(o.value for o in outcomes), changes)
 
 
 def _cleared(field: str, value: object) -> object:
