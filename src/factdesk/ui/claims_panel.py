@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from factdesk.core.statuses import LABELS, STATUSES
+from factdesk.ui import speaker_filter
 from factdesk.ui.models.claim_table import (
     COL_DATE,
     COL_SPEAKER,
@@ -35,7 +36,6 @@ from factdesk.ui.status_delegate import StatusChipDelegate
 if TYPE_CHECKING:
     from factdesk.core.records import ClaimInfo
 
-ALL_SPEAKERS = "All speakers"
 TEXT_PAUSE_MS = 150
 
 
@@ -137,7 +137,7 @@ class ClaimsPanel(QWidget):
         self.status_button.setMenu(menu)
 
         self.speaker = QComboBox()
-        self.speaker.addItem(ALL_SPEAKERS)
+        self.speaker.addItem(speaker_filter.ALL_SPEAKERS)
         self.speaker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.speaker.currentIndexChanged.connect(self._apply_speaker)
 
@@ -185,18 +185,10 @@ class ClaimsPanel(QWidget):
         )
 
     def _apply_speaker(self) -> None:
-        text = self.speaker.currentText()
-        self.proxy.set_speaker("" if text == ALL_SPEAKERS else text)
+        self.proxy.set_speaker(speaker_filter.chosen(self.speaker) or "")
 
     def _update_speakers(self) -> None:
-        names = sorted({c.speaker for c in self.model.claims() if c.speaker}, key=str.casefold)
-        current = self.speaker.currentText()
-        self.speaker.blockSignals(True)
-        self.speaker.clear()
-        self.speaker.addItem(ALL_SPEAKERS)
-        self.speaker.addItems(names)
-        self.speaker.setCurrentIndex(max(0, self.speaker.findText(current)))
-        self.speaker.blockSignals(False)
+        speaker_filter.refill(self.speaker, (c.speaker for c in self.model.claims()))
         self._apply_speaker()
 
     def _on_current(self, current, _previous) -> None:  # type: ignore[no-untyped-def]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from factdesk.core.statuses import LABELS, STATUSES, VERDICTS
 from factdesk.core.text import shorten
+from factdesk.ui import speaker_filter
 
 FORMATS = (
     ("pdf", "PDF fact sheet"),
@@ -26,7 +27,6 @@ FORMATS = (
     ("md", "Markdown"),
 )
 SUFFIX = {"pdf": "pdf", "csv": "csv", "json": "json", "md": "md"}
-ALL_SPEAKERS = "All speakers"
 
 
 class ExportDialog(QDialog):
@@ -60,7 +60,7 @@ class ExportDialog(QDialog):
         if open_document:
             self.scope.addItem(f"Only “{shorten(open_document, 40)}”", True)
         self.speaker = QComboBox()
-        self.speaker.addItems([ALL_SPEAKERS, *speakers])
+        self.speaker.addItems([speaker_filter.ALL_SPEAKERS, *speakers])
         self.page_size = QComboBox()
         self.page_size.addItem("A4", "a4")
         self.page_size.addItem("US Letter", "letter")
@@ -103,7 +103,7 @@ class ExportDialog(QDialog):
             "title": self.title.text().strip(),
             "statuses": [s for s, box in self.statuses.items() if box.isChecked()],
             "open_document_only": bool(self.scope.currentData()),
-            "speaker": None if speaker == ALL_SPEAKERS else speaker,
+            "speaker": None if speaker == speaker_filter.ALL_SPEAKERS else speaker,
             "page_size": self.page_size.currentData(),
             "bom": self.bom.isChecked(),
             "per_highlight": self.per_highlight.isChecked(),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from factdesk.core.suggest import QUOTE
 from factdesk.core.text import shorten
+from factdesk.ui import speaker_filter
 from factdesk.ui.models.suggestion_list import (
     COL_KIND,
     COL_SCORE,
@@ -48,7 +49,6 @@ if TYPE_CHECKING:
 
     from factdesk.core.suggest import Suggestion
 
-ALL_SPEAKERS = "All speakers"
 NO_DOCUMENT = "Open a document to see the claims it suggests."
 READING = "Reading the article…"
 _DETAIL_CHARACTERS = 280
@@ -157,7 +157,7 @@ class SuggestionsPanel(QWidget):
 
     def _build_filters(self) -> None:
         self.speaker = QComboBox()
-        self.speaker.addItem(ALL_SPEAKERS)
+        self.speaker.addItem(speaker_filter.ALL_SPEAKERS)
         self.speaker.setToolTip("List the quotations of one speaker only")
         self.speaker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -247,14 +247,7 @@ class SuggestionsPanel(QWidget):
         self._after_change(self.current())
 
     def _update_speakers(self) -> None:
-        names = sorted({s.speaker for s in self.model.suggestions() if s.speaker}, key=str.casefold)
-        current = self.speaker.currentText()
-        self.speaker.blockSignals(True)
-        self.speaker.clear()
-        self.speaker.addItem(ALL_SPEAKERS)
-        self.speaker.addItems(names)
-        self.speaker.setCurrentIndex(max(0, self.speaker.findText(current)))
-        self.speaker.blockSignals(False)
+        speaker_filter.refill(self.speaker, (s.speaker for s in self.model.suggestions()))
         self._apply_speaker_quietly()
 
     def _apply_speaker_quietly(self) -> None:
