@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import Any
 
+from factdesk.cli.commands import _json
 from factdesk.core.corroborate import diff_line
 from factdesk.core.suggest import FULL_QUOTE_SCORE, QUOTE
 from factdesk.core.text import shorten
 from factdesk.services import corroboration, suggestions
 from factdesk.services.desk import Desk
-
-
-def _json(value: Any) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def cmd_suggest(desk: Desk, args: argparse.Namespace) -> int:

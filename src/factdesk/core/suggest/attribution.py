@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factdesk.core.suggest.lexicon import NOT_NAMES, ROLE_WORDS, TITLES
+from factdesk.core.suggest.lexicon import NOT_NAMES, ROLE_ALTERNATION, ROLE_WORDS, TITLES
 from factdesk.core.suggest.people import Cast, Person, fold
 
 SPEECH_VERBS = (
@@ -41,9 +41,7 @@ class Attribution:
     person: Person | None = None
 
 
-def after(
-    text: str, mark_end: int, limit: int, cast: Cast, quotes: list[tuple[int, int]]
-) -> Attribution | None:
+def after(text: str, mark_end: int, limit: int, cast: Cast) -> Attribution | None:
     """ "‘…,’ he said." / "” said Mr Smith, the leader." / "’ Mr Smith told the BBC." """
     window = text[mark_end:limit]
     cut = _clause_end(window)
@@ -56,18 +54,14 @@ def after(
         subject = _subject_before_verb(before_verb)
         if subject is None or subject.split() != before_verb.rstrip(",").split():
             return None  # "‘…’ and the council said": not an attribution of this quote
-        return _resolve_in(text, mark_end, window, subject, cast, quotes=quotes)
+        return _resolve_in(text, mark_end, window, subject, cast)
     subject = _subject_after_verb(window[verb.end() :])
     if subject is None:
         return None
-    return _resolve_in(
-        text, mark_end + verb.end(), window[verb.end() :], subject, cast, quotes=quotes
-    )
+    return _resolve_in(text, mark_end + verb.end(), window[verb.end() :], subject, cast)
 
 
-def before(
-    text: str, start: int, mark_start: int, cast: Cast, quotes: list[tuple[int, int]]
-) -> Attribution | None:
+def before(text: str, start: int, mark_start: int, cast: Cast) -> Attribution | None:
     """ "Sir Keir said: ‘…" / "He told the BBC: ‘…" / "said Mr Smith: “…" / "according to X"."""
     window = text[start:mark_start]
     sentence_start = _last_sentence_start(window)
@@ -75,7 +69,7 @@ def before(
     offset = start + sentence_start
     verbs = list(_VERB.finditer(window))
     if not verbs:
-        return _according_to(text, window, offset, cast, quotes)
+        return _according_to(text, window, offset, cast)
     verb = verbs[-1]
     # what follows the verb must lead into the quote: ":" or "," or "that" or a short object
     tail = window[verb.end() :]
@@ -83,16 +77,14 @@ def before(
         return None
     subject = _subject_before_verb(window[: verb.start()])
     if subject is not None:
-        return _resolve_in(text, offset, window[: verb.start()], subject, cast, quotes=quotes)
+        return _resolve_in(text, offset, window[: verb.start()], subject, cast)
     subject = _subject_after_verb(tail)
     if subject is not None:
-        return _resolve_in(text, offset + verb.end(), tail, subject, cast, quotes=quotes)
-    return _clause_subject(text, window[: verb.start()], offset, cast, quotes)
+        return _resolve_in(text, offset + verb.end(), tail, subject, cast)
+    return _clause_subject(text, window[: verb.start()], offset, cast)
 
 
-def _clause_subject(
-    text: str, chunk: str, offset: int, cast: Cast, quotes: list[tuple[int, int]]
-) -> Attribution | None:
+def _clause_subject(text: str, chunk: str, offset: int, cast: Cast) -> Attribution | None:
     """ "The nurse looked at me and said," / "Last year the minister stood at the despatch box
     and said,": the person or role the short clause before the verb starts with."""
     if "," in chunk or len(chunk.split()) > 14:
@@ -100,7 +92,7 @@ def _clause_subject(
     match = _LEADING_SUBJECT.search(chunk)
     if match is None:
         return None
-    return _resolve(text, offset + match.start(1), match.group(1), cast, quotes)
+    return _resolve(text, offset + match.start(1), match.group(1), cast)
 
 
 _STATEMENT = re.compile(
@@ -110,9 +102,7 @@ _STATEMENT = re.compile(
 )
 
 
-def statement(
-    text: str, start: int, end: int, cast: Cast, quotes: list[tuple[int, int]]
-) -> Attribution | None:
+def statement(text: str, start: int, end: int, cast: Cast) -> Attribution | None:
     """ "Mrs Holt read a statement outside the court." — the next paragraph's quotation is
     that statement: its subject is the speaker."""
     window = text[start:end]
@@ -124,12 +114,10 @@ def statement(
     if subject is None:
         return None
     offset = start + (len(text[start:end]) - len(window))
-    return _resolve_in(text, offset, window[: found.start()], subject, cast, quotes=quotes)
+    return _resolve_in(text, offset, window[: found.start()], subject, cast)
 
 
-def _according_to(
-    text: str, window: str, offset: int, cast: Cast, quotes: list[tuple[int, int]]
-) -> Attribution | None:
+def _according_to(text: str, window: str, offset: int, cast: Cast) -> Attribution | None:
     """ "According to Mr Smith, “…" """
     according = list(_ACCORDING.finditer(window))
     if not according:
@@ -138,13 +126,13 @@ def _according_to(
     subject = _subject_after_verb(rest)
     if not subject:
         return None
-    return _resolve_in(text, offset + according[-1].end(), rest, subject, cast, quotes=quotes)
+    return _resolve_in(text, offset + according[-1].end(), rest, subject, cast)
 
 
 # --- the subject -----------------------------------------------------------------------------
 
 _ROLE_PHRASE = re.compile(
-    r"\b((?:a|an|the)\s+(?:[\w’'\-]+\s+){0,4}?(?:" + "|".join(sorted(ROLE_WORDS)) + r")"
+    r"\b((?:a|an|the)\s+(?:[\w’'\-]+\s+){0,4}?(?:" + ROLE_ALTERNATION + r")"
     r"(?:\s+(?:for|of|at|to|in)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -159,7 +147,7 @@ _AUXILIARIES = re.compile(
 _LEADING_SUBJECT = re.compile(
     r"^(?:(?:Last|This|Next|On|In|At)\s+[\w’']+\s+)?"
     r"((?:(?:the|a|an|one|my|our|his|her)\s+(?:[\w’'\-]+\s+){0,2}?(?:"
-    + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+    + ROLE_ALTERNATION
     + r")|[Hh]e|[Ss]he|(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+))\s+(?!said|says|told)[a-z]+",
     re.IGNORECASE,
 )
@@ -224,24 +212,20 @@ def _subject_after_verb(chunk: str) -> str | None:
     return None
 
 
-def _resolve_in(
-    text: str, offset: int, chunk: str, phrase: str, cast: Cast, *, quotes: list[tuple[int, int]]
-) -> Attribution | None:
+def _resolve_in(text: str, offset: int, chunk: str, phrase: str, cast: Cast) -> Attribution | None:
     """Resolve `phrase`, found (whatever its spacing) last in `chunk`, which starts at `offset`."""
     pattern = r"\s+".join(re.escape(word) for word in phrase.split())
     found = list(re.finditer(pattern, chunk))
     if not found:
         return None
-    return _resolve(text, offset + found[-1].start(), found[-1].group(), cast, quotes)
+    return _resolve(text, offset + found[-1].start(), found[-1].group(), cast)
 
 
-def _resolve(
-    text: str, start: int, phrase: str, cast: Cast, quotes: list[tuple[int, int]]
-) -> Attribution:
+def _resolve(text: str, start: int, phrase: str, cast: Cast) -> Attribution:
     end = start + len(phrase)
     key = fold(phrase)
     if key in PRONOUNS:
-        person = cast.antecedent(text, start, PRONOUNS[key], quotes)
+        person = cast.antecedent(start, PRONOUNS[key])
         return Attribution(person.name if person else None, phrase, start, end, person)
     if key == "they":
         return Attribution(None, phrase, start, end)

@@ -64,7 +64,7 @@ def suggest(
     cast = Cast(speakers)
     cast.read(shadow, [(q.mark_start, q.mark_end) for q in spans])
     outer = _attribute(shadow, spans, cast)
-    inner = [_nested(shadow, span, cast, spans) for span in spans]
+    inner = [_nested(shadow, span, cast) for span in spans]
     quotes = [
         replace(s, text=text[s.start : s.end])
         for s in [*outer, *(s for group in inner for s in group)]
@@ -86,13 +86,10 @@ class _Article:
     spans: list[QuoteSpan]
     paras: list[Paragraph]
     cast: Cast
-    inside: list[tuple[int, int]]  # every quotation, marks included
 
 
 def _attribute(text: str, spans: list[QuoteSpan], cast: Cast) -> list[Suggestion]:
-    article = _Article(
-        text, spans, paragraphs(text), cast, [(q.mark_start, q.mark_end) for q in spans]
-    )
+    article = _Article(text, spans, paragraphs(text), cast)
     found: list[Attribution | None] = []
     for i in range(len(spans)):
         found.append(_attribution_of(article, i, found))
@@ -121,24 +118,18 @@ def _attribute(text: str, spans: list[QuoteSpan], cast: Cast) -> list[Suggestion
 def _attribution_of(
     article: _Article, i: int, found: list[Attribution | None]
 ) -> Attribution | None:
-    text, spans, paras, cast, inside = (
-        article.text,
-        article.spans,
-        article.paras,
-        article.cast,
-        article.inside,
-    )
+    text, spans, paras, cast = article.text, article.spans, article.paras, article.cast
     span = spans[i]
     paragraph = paras[span.paragraph]
     nxt = spans[i + 1] if i + 1 < len(spans) else None
     limit = nxt.mark_start if nxt and nxt.paragraph == span.paragraph else paragraph.end
     previous = spans[i - 1] if i > 0 and spans[i - 1].paragraph == span.paragraph else None
     if span.closed:
-        said = attribution.after(text, span.mark_end, limit, cast, inside)
+        said = attribution.after(text, span.mark_end, limit, cast)
         if said is not None:
             return said
     start = previous.mark_end if previous else paragraph.start
-    said = attribution.before(text, start, span.mark_start, cast, inside)
+    said = attribution.before(text, start, span.mark_start, cast)
     if said is not None:
         return said
     if previous is not None and found[i - 1] is not None:
@@ -154,13 +145,13 @@ def _from_paragraph_before(
     article: _Article, i: int, found: list[Attribution | None]
 ) -> Attribution | None:
     """A quotation that opens its paragraph, with nothing said about it there."""
-    text, spans, cast, inside = article.text, article.spans, article.cast, article.inside
+    text, spans, cast = article.text, article.spans, article.cast
     span = spans[i]
     paragraph = article.paras[span.paragraph]
     before_para = article.paras[span.paragraph - 1]
     tail = text[before_para.start : before_para.end].rstrip()
     if tail.endswith(":"):  # "He added:" then the quote as its own paragraph
-        return attribution.before(text, before_para.start, before_para.end, cast, inside)
+        return attribution.before(text, before_para.start, before_para.end, cast)
     earlier = [j for j in range(i) if spans[j].paragraph == span.paragraph - 1]
     if span.end < paragraph.end - 2:
         return None  # the paragraph goes on after the quotation: it is not all quote
@@ -168,21 +159,20 @@ def _from_paragraph_before(
         last = earlier[-1]
         return found[last] if _long(text, spans[last]) else None
     # "Mrs Holt read a statement outside court." then the statement as its own paragraph
-    return attribution.statement(text, before_para.start, before_para.end, cast, inside)
+    return attribution.statement(text, before_para.start, before_para.end, cast)
 
 
-def _nested(text: str, outer: QuoteSpan, cast: Cast, spans: list[QuoteSpan]) -> list[Suggestion]:
+def _nested(text: str, outer: QuoteSpan, cast: Cast) -> list[Suggestion]:
     """Quotations inside a quotation, said by whoever the outer speaker names (not the outer
     speaker):
     “My coach told me, ‘Don’t look at the clock,’ so I didn’t.” → my coach."""
-    inside = [(q.mark_start, q.mark_end) for q in spans]
     found: list[Suggestion] = []
     previous_end = outer.start
     for span in find_nested(text, outer):
         words = len(text[span.start : span.end].split())
-        who = attribution.before(text, previous_end, span.mark_start, cast, inside)
+        who = attribution.before(text, previous_end, span.mark_start, cast)
         if who is None:
-            who = attribution.after(text, span.mark_end, outer.end, cast, inside)
+            who = attribution.after(text, span.mark_end, outer.end, cast)
         if who is not None and _first_person(who.surface):
             who = None  # "I told him, ‘…’": the outer speaker, who is not the inner one
         if words <= _SHORT and who is not None and not _stated_close(span, who):
@@ -203,10 +193,11 @@ def _first_person(surface: str) -> bool:
 
 
 def _stated_close(span: QuoteSpan, said: Attribution) -> bool:
-    """A scare quote keeps a speaker only when the attribution is right beside it."""
-    return (said.person is not None and abs(said.start - span.mark_end) < 40) or abs(
-        span.mark_start - said.end
-    ) < 40
+    """A scare quote keeps a speaker only when the attribution is right beside it: a named
+    person just after it (‘bridge’, Mr Smith said), or any attribution just before it."""
+    named_after = said.person is not None and abs(said.start - span.mark_end) < 40
+    just_before = abs(span.mark_start - said.end) < 40
+    return named_after or just_before
 
 
 def _long(text: str, span: QuoteSpan) -> bool:

@@ -68,6 +68,8 @@ ROLE_HYPERNYMS = {
     "minister": frozenset({"secretary", "chancellor", "prime minister", "first minister"}),
     "politician": frozenset({"minister", "secretary", "mp", "senator", "councillor"}),
 }
+# the role words as a regular-expression alternation, longest first
+ROLE_ALTERNATION = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 MALE_ROLES = _words(
     """
     spokesman chairman king prince businessman father grandfather son husband congressman

@@ -31,6 +31,7 @@ from factdesk.core.suggest.lexicon import (
     NOT_NAMES,
     ORG_HEADS,
     PARTICLES,
+    ROLE_ALTERNATION,
     ROLE_HYPERNYMS,
     ROLE_WORDS,
     TITLE_ROLES,
@@ -44,7 +45,7 @@ _ABBREVIATION = re.compile(
     r"Maj|Cmdr|Adm|Jr|Sr|Insp|Ch|Const|Fr)\.(?=\s)"
 )
 _DETERMINERS = r"a|an|the|one|my|our|his|her|their|its"
-_ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+_ROLE = ROLE_ALTERNATION
 _VERBS = (
     r"said|says|told|tells|added|adds|warned|insisted|claimed|stated|wrote|explained|who|has|"
     r"had|is|was|would|will"
@@ -149,6 +150,10 @@ class Cast:
     def __init__(self, known: Sequence[KnownSpeaker] = ()) -> None:
         self.people: list[Person] = []
         self.mentions: list[Mention] = []
+        # set by read(): where sentences and paragraphs end, and the quotations to skip
+        self._sentences: list[int] = []
+        self._paragraph_breaks: list[int] = []
+        self._quotes: list[tuple[int, int]] = []
         for speaker in known:
             given, family = _split_name(speaker.name)
             person = Person(speaker.name, given, family, gender_of_given(given))
@@ -160,6 +165,9 @@ class Cast:
     def read(self, text: str, quotes: Sequence[tuple[int, int]] = ()) -> None:
         """Introduce everyone the article names in full, then record every mention, then
         who each "he" and "she" outside `quotes` is, so the next pronoun can mean them too."""
+        self._sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._paragraph_breaks = [m.start() for m in re.finditer("\n\n", text)]
+        self._quotes = sorted(quotes)
         runs = list(_runs(text))
         for start, end in runs:
             self._introduce(text, start, end)
@@ -170,36 +178,27 @@ class Cast:
                 mentions.append(mention)
         mentions.extend(self._role_mentions(text, mentions))
         self.mentions = _without_overlaps(mentions)
-        self._resolve_pronouns(text, quotes)
+        self._resolve_pronouns(text)
 
-    def _resolve_pronouns(self, text: str, quotes: Sequence[tuple[int, int]]) -> None:
-        self._sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self._paragraph_breaks = [m.start() for m in re.finditer("\n\n", text)]
-        self._quotes = sorted(quotes)
+    def _resolve_pronouns(self, text: str) -> None:
         for match in _PRONOUN.finditer(text):
             if self._in_quote(match.start()):
                 continue
             gender = "m" if match.group().casefold() == "he" else "f"
-            person = self.antecedent(text, match.start(), gender, quotes)
+            person = self.antecedent(match.start(), gender)
             if person is not None:
                 mention = Mention(match.start(), match.end(), person, match.group())
                 bisect.insort(self.mentions, mention, key=lambda m: m.start)
 
-    def antecedent(
-        self, text: str, at: int, gender: str, quotes: Sequence[tuple[int, int]]
-    ) -> Person | None:
+    def antecedent(self, at: int, gender: str) -> Person | None:
         """ "He" or "she" at `at`: the first person who fits (the same gender, or unknown) in
-        the nearest earlier sentence that has one, outside quotations — the first is usually
-        the sentence's subject ("The PM said Putin would…" → the PM)."""
-        if not hasattr(self, "_sentences") or list(quotes) != self._quotes:
-            self._sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
-            self._paragraph_breaks = [m.start() for m in re.finditer("\n\n", text)]
-            self._quotes = sorted(quotes)
+        the nearest earlier sentence that has one, outside the quotations `read()` was given —
+        the first is usually the sentence's subject ("The PM said Putin would…" → the PM)."""
         before = bisect.bisect_right([m.end for m in self.mentions], at)
         sentence: int | None = None
         fitting: Person | None = None
         for mention in reversed(self.mentions[:before]):
-            if mention.end > at or self._in_quote(mention.start):
+            if self._in_quote(mention.start):
                 continue
             index = self._sentence_index(mention.start)
             if sentence is not None and index != sentence and fitting is not None:

@@ -9,7 +9,7 @@ closing: one span per paragraph, linked to the first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DOUBLE, SINGLE, GUILLEMET = "double", "single", "guillemet"
 
@@ -74,9 +74,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         if open_quote is not None and found and found[0].mark_start == paragraph.start:
             prior = spans[open_quote]
             if found[0].family == prior.family:
-                found[0] = _continuing(
-                    found[0], prior.continues if prior.continues is not None else open_quote
-                )
+                first = prior.continues if prior.continues is not None else open_quote
+                found[0] = replace(found[0], continues=first)
         open_quote = None
         for span in found:
             spans.append(span)
@@ -103,13 +102,6 @@ def find_nested(text: str, outer: QuoteSpan) -> list[QuoteSpan]:
             found.append(QuoteSpan(start, end, at, close + 1, family, outer.paragraph, closed=True))
         position = close + 1
     return found
-
-
-def _continuing(span: QuoteSpan, first: int) -> QuoteSpan:
-    return QuoteSpan(
-        span.start, span.end, span.mark_start, span.mark_end, span.family, span.paragraph,
-        span.closed, continues=first,
-    )  # fmt: skip
 
 
 def _quotes_in(text: str, paragraph: Paragraph, index: int) -> list[QuoteSpan]:
