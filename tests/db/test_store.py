@@ -68,7 +68,8 @@ def test_a_batch_goes_in_whole_with_its_ids_and_noise(tmp_path: Path) -> None:
     digests = [text_sha256(s.text) for s in sources]
     with closing(connect(desk)) as conn:
         with transaction(conn, write=True):
-            stored = store.insert_documents(conn, sources, digests, imported_at="now")
+            words = [store.count_words(s.text) for s in sources]
+            stored = store.insert_documents(conn, sources, digests, words, imported_at="now")
         assert [d.title for d in stored] == [s.title for s in sources]
         assert [d.id for d in stored] == list(range(1, 8))
         rows = conn.execute(
@@ -102,7 +103,7 @@ def test_a_failing_batch_stores_nothing(tmp_path: Path) -> None:
     with closing(connect(desk)) as conn:
         with pytest.raises(sqlite3.IntegrityError), transaction(conn, write=True):
             store.insert_documents(
-                conn, sources, [text_sha256(s.text) for s in sources], imported_at="now"
+                conn, sources, [text_sha256(s.text) for s in sources], [1, 1], imported_at="now"
             )
         assert conn.execute("SELECT count(*) FROM document").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM document_fts").fetchone() == (0,)

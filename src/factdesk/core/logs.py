@@ -2,13 +2,14 @@
 
 A rotating file (1 MB, five old ones kept) in the user's log folder, so a report can attach
 it and it never grows without bound. Setting it up never stops factdesk: a folder that cannot
-be written means no log file, not a failed start.
+be written means no log file, not a failed start. The rotating handler is made at the first
+record: most commands log nothing, and logging.handlers (with socket, pickle and queue) takes
+a tenth of a short command's time to import.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from pathlib import Path
@@ -32,8 +33,8 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     """Send factdesk's log records (INFO and up) to the rotating file; its path, or None."""
     path = (folder or user_log_dir()) / LOG_NAME
     for handler in log.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
-            if Path(handler.baseFilename) == path.resolve():
+        if isinstance(handler, _LogFile):
+            if handler.path == path.resolve():
                 return path
             log.removeHandler(handler)
             handler.close()
@@ -41,12 +42,10 @@ def setup_logging(folder: Path | None = None) -> Path | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8"):  # can it be written? (not: a folder, root's)
             pass
-        handler = _QuietHandler(
-            path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
-        )
     except OSError as exc:
         print(f"factdesk: no log file ({path.parent}: {exc.strerror})", file=sys.stderr)
         return None
+    handler = _LogFile(path.resolve())
     handler.setFormatter(logging.Formatter(_FORMAT))
     handler.setLevel(logging.INFO)
     log.addHandler(handler)
@@ -55,12 +54,37 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     return path
 
 
-class _QuietHandler(logging.handlers.RotatingFileHandler):
-    """A log that cannot be written (a full disk, a rollover refused) must not print
-    tracebacks over the one sentence the person sees: the record is dropped."""
+class _LogFile(logging.Handler):
+    """The rotating log file at `path`, whose handler is made when the first record comes."""
 
-    def handleError(self, record: logging.LogRecord) -> None:
-        del record
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            self._file = _rotating_file(self.path)
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def _rotating_file(path: Path) -> logging.Handler:
+    import logging.handlers  # noqa: PLC0415  (see the module's docstring)
+
+    class QuietRotatingFile(logging.handlers.RotatingFileHandler):
+        """A log that cannot be written (a full disk, a rollover refused) must not print
+        tracebacks over the one sentence the person sees: the record is dropped."""
+
+        def handleError(self, record: logging.LogRecord) -> None:
+            del record
+
+    return QuietRotatingFile(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8")
 
 
 def record_bug(

@@ -22,8 +22,7 @@ _INSERT_DOCUMENTS = (
     " sha256, words) VALUES"
 )
 _COLUMNS = 10
-_ROW = "(" + ", ".join("?" * _COLUMNS) + ")"
-_INSERT_NOISE = 'INSERT INTO noise_range (document_id, start, "end", kind) VALUES (?, ?, ?, ?)'
+_INSERT_NOISE = 'INSERT INTO noise_range (document_id, start, "end", kind) VALUES'
 
 # Characters that are never word characters (\w), stripped from the ends of a token.
 _EDGES = "\"'’‘“”«»„‚‹›()[]{}<>.,;:!?…—–-*/\\|&%$£€#@+=~^`"
@@ -47,35 +46,30 @@ def insert_documents(
     conn: sqlite3.Connection,
     sources: Sequence[SourceDocument],
     digests: Sequence[str],
+    words: Sequence[int],
     *,
     imported_at: str,
 ) -> list[DocumentInfo]:
-    """Insert documents (with each text's sha256 in `digests`, all different) and their noise
-    ranges.
+    """Insert documents (with each text's sha256 in `digests`, all different, and its
+    count_words() in `words`) and their noise ranges.
 
-    The documents go in as one multi-row INSERT, not one statement each: SQLite gives every
+    Each kind of row goes in as one multi-row INSERT, not one statement each: SQLite gives every
     statement that writes to the FTS index a savepoint, and FTS5 (3.40) writes its pending
     terms out as a new segment at each one, so a statement per document made indexing twice
-    as slow as indexing the batch at once."""
+    as slow as indexing the batch at once. The ids come back as one row, not as RETURNING rows:
+    the import stores a batch on a thread while it reads the next (services.importing), and
+    sqlite3 gives up the GIL at every step, so each row stepped for costs a wait for the GIL."""
     rows = [
         (src.title, src.path, src.url, src.outlet, src.published, imported_at, src.format,
-         src.text, digest, count_words(src.text))
-        for src, digest in zip(sources, digests, strict=True)
+         src.text, digest, count)
+        for src, digest, count in zip(sources, digests, words, strict=True)
     ]  # fmt: skip
-    ids: dict[str, int] = {}
-    per_statement = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // _COLUMNS)
-    for i in range(0, len(rows), per_statement):
-        chunk = rows[i : i + per_statement]
-        values = ", ".join([_ROW] * len(chunk))
-        # RETURNING gives no order: the digests, unique on the desk, say which id is which
-        ids.update(
-            conn.execute(
-                f"{_INSERT_DOCUMENTS} {values} RETURNING sha256, id",
-                [value for row in chunk for value in row],
-            )
-        )
-    conn.executemany(
+    _insert_rows(conn, _INSERT_DOCUMENTS, _COLUMNS, rows)
+    ids = _ids_of(conn, digests)
+    _insert_rows(
+        conn,
         _INSERT_NOISE,
+        4,
         [(ids[digest], n.start, n.end, n.kind)
          for src, digest in zip(sources, digests, strict=True) for n in src.noise],
     )  # fmt: skip
@@ -94,6 +88,38 @@ def insert_documents(
         )
         for title, source, url, outlet, published, _at, fmt, _text, digest, words in rows
     ]
+
+
+def _insert_rows(
+    conn: sqlite3.Connection, insert: str, columns: int, rows: Sequence[Sequence[object]]
+) -> None:
+    """`insert` ("INSERT INTO t (columns) VALUES") for all `rows`, in as few statements as
+    SQLite's limit on bound parameters allows."""
+    per_statement = max(1, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // columns)
+    row_marks = "(" + ", ".join("?" * columns) + ")"
+    for i in range(0, len(rows), per_statement):
+        chunk = rows[i : i + per_statement]
+        conn.execute(
+            f"{insert} {', '.join([row_marks] * len(chunk))}",
+            [value for row in chunk for value in row],
+        )
+
+
+def _ids_of(conn: sqlite3.Connection, digests: Sequence[str]) -> dict[str, int]:
+    """The id of the document with each digest, read as one row per _CHUNK digests."""
+    ids: dict[str, int] = {}
+    for i in range(0, len(digests), _CHUNK):
+        chunk = digests[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        (pairs,) = conn.execute(
+            f"SELECT group_concat(sha256 || ':' || id, ',') FROM document"
+            f" WHERE sha256 IN ({marks})",
+            chunk,
+        ).fetchone()
+        for pair in (pairs or "").split(","):
+            digest, _, doc_id = pair.partition(":")
+            ids[digest] = int(doc_id)
+    return ids
 
 
 def count_words(text: str) -> int:

@@ -1,4 +1,7 @@
-"""Write a fact sheet in one of the four formats, atomically; Qt loads only for a PDF."""
+"""Write a fact sheet in one of the four formats, atomically; Qt loads only for a PDF.
+
+Each format's renderer is imported when that format is written: `factdesk export csv` has a
+budget measured from process start (DESIGN §5)."""
 
 from __future__ import annotations
 
@@ -8,10 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factdesk.core.statuses import VERDICTS
-from factdesk.factsheet.csv_out import render_csv
-from factdesk.factsheet.html import render_parts
-from factdesk.factsheet.jsonld import render_jsonld
-from factdesk.factsheet.markdown import render_markdown
 from factdesk.factsheet.model import FactSheet
 from factdesk.factsheet.write import atomic_path, write_text
 
@@ -50,14 +49,21 @@ def write_sheet(
     path = Path(target)
     total = len(sheet.claims)
     if fmt == "csv":
+        from factdesk.factsheet.csv_out import render_csv  # noqa: PLC0415
+
         write_text(path, render_csv(sheet, per_highlight=per_highlight), bom=bom)
     elif fmt == "json":
+        from factdesk.factsheet.jsonld import render_jsonld  # noqa: PLC0415
+
         reviewed = sum(1 for c in sheet.claims if c.status in VERDICTS)
         write_text(path, render_jsonld(sheet))
         return Written(path, reviewed, left_out=total - reviewed)
     elif fmt == "md":
+        from factdesk.factsheet.markdown import render_markdown  # noqa: PLC0415
+
         write_text(path, render_markdown(sheet))
     elif fmt == "pdf":
+        from factdesk.factsheet.html import render_parts  # noqa: PLC0415
         from factdesk.factsheet.pdf import render_pdf  # noqa: PLC0415  (QtGui: ~0.2 s to load)
 
         with atomic_path(path) as temp:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import glob
 import os
-import secrets
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -54,7 +53,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(target)
     check_target(target)
     sweep_stale(target)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.part")
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except OSError as exc:

@@ -5,6 +5,10 @@ kill leaves every document wholly present or absent; re-running the import compl
 because content already stored is recognised by its sha256 and skipped. Storing uses the
 desk's plain sqlite3 connection (factdesk.db.store): `factdesk import` never waits for
 SQLAlchemy to load.
+
+A batch is stored on a thread of its own while the next one is read: SQLite builds the
+full-text index without holding the GIL, so on two cores indexing and reading overlap. One
+batch at most is in flight, and batches are stored in order.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -53,21 +59,25 @@ def import_files(
 ) -> ImportReport:
     paths = [os.fspath(p) for p in paths]
     tally = _Tally()
+    writer = _BatchWriter(conn, now, tally)
     pending: list[SourceDocument] = []
     was_cancelled = False
-    for done, path in enumerate(paths, start=1):
-        if cancelled is not None and cancelled():
-            was_cancelled = True
-            break
-        source = _read(path, tally)
-        if source is not None:
-            pending.append(source)
-        if len(pending) >= batch_size:
-            _store(conn, pending, now, tally)
-            pending = []
-        if progress is not None:
-            progress(done, len(paths), path)
-    _store(conn, pending, now, tally)
+    try:
+        for done, path in enumerate(paths, start=1):
+            if cancelled is not None and cancelled():
+                was_cancelled = True
+                break
+            source = _read(path, tally)
+            if source is not None:
+                pending.append(source)
+            if len(pending) >= batch_size:
+                writer.submit(pending)
+                pending = []
+            if progress is not None:
+                progress(done, len(paths), path)
+        writer.submit(pending)
+    finally:
+        writer.finish()
     docs = frozenset(d.id for d in tally.imported)
     return ImportReport(
         imported=tuple(tally.imported),
@@ -84,7 +94,7 @@ def import_text(
     """Store pasted text as one document; refuse it if the desk already holds the same text."""
     source = document_from_text(text, title=title)
     tally = _Tally()
-    _store(conn, [source], now, tally)
+    _store(conn, _Batch.of([source]), now, tally)
     if tally.duplicates:
         dup = tally.duplicates[0]
         raise KnownError(
@@ -93,6 +103,51 @@ def import_text(
         )
     info = tally.imported[0]
     return Outcome(info, Changes(documents=frozenset({info.id})))
+
+
+class _BatchWriter:
+    """Stores each batch (see _store) on a thread while the caller reads the next; an error
+    in storing is raised in the caller at its next submit() or at finish()."""
+
+    def __init__(self, conn: sqlite3.Connection, now: str, tally: _Tally) -> None:
+        self._conn = conn
+        self._now = now
+        self._tally = tally
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def submit(self, sources: list[SourceDocument]) -> None:
+        """Store `sources` once the batch before them is stored."""
+        if not sources:
+            self._wait()
+            return
+        batch = _Batch.of(sources)  # Python work, done here while the last batch is indexed
+        self._wait()
+        self._thread = threading.Thread(
+            target=self._store, args=(batch,), name="factdesk-import-store", daemon=True
+        )
+        self._thread.start()
+
+    def finish(self) -> None:
+        """Wait for the last batch; raise its error unless the caller is raising one already."""
+        if sys.exc_info()[1] is None:
+            self._wait()
+        elif self._thread is not None:  # keep the caller's error; the batch still ends whole
+            self._thread.join()
+
+    def _store(self, batch: _Batch) -> None:
+        try:
+            _store(self._conn, batch, self._now, self._tally)
+        except BaseException as exc:  # noqa: BLE001  (raised again in the caller's thread)
+            self._error = exc
+
+    def _wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
 
 
 def _read(path: str, tally: _Tally) -> SourceDocument | None:
@@ -108,19 +163,34 @@ def _read(path: str, tally: _Tally) -> SourceDocument | None:
     return None
 
 
-def _store(
-    conn: sqlite3.Connection, sources: Sequence[SourceDocument], now: str, tally: _Tally
-) -> None:
-    if not sources:
+@dataclass(frozen=True)
+class _Batch:
+    """Documents to store with what storing them needs computed: each text's sha256 and words."""
+
+    sources: Sequence[SourceDocument]
+    digests: list[str]
+    words: list[int]
+
+    @classmethod
+    def of(cls, sources: Sequence[SourceDocument]) -> _Batch:
+        return cls(
+            sources,
+            [text_sha256(s.text) for s in sources],
+            [store.count_words(s.text) for s in sources],
+        )
+
+
+def _store(conn: sqlite3.Connection, batch: _Batch, now: str, tally: _Tally) -> None:
+    if not batch.sources:
         return
-    digests = [text_sha256(s.text) for s in sources]
     with transaction(conn, write=True):
-        known = store.known_digests(conn, digests)
+        known = store.known_digests(conn, batch.digests)
         fresh: list[SourceDocument] = []
         fresh_digests: list[str] = []
+        fresh_words: list[int] = []
         first_in_batch: dict[str, int] = {}
         later_in_batch: list[tuple[SourceDocument, int]] = []
-        for source, digest in zip(sources, digests, strict=True):
+        for source, digest, words in zip(batch.sources, batch.digests, batch.words, strict=True):
             if digest in known:
                 doc_id, title = known[digest]
                 tally.duplicates.append(Duplicate(source.path, doc_id, title))
@@ -130,7 +200,8 @@ def _store(
                 first_in_batch[digest] = len(fresh)
                 fresh.append(source)
                 fresh_digests.append(digest)
-        stored = store.insert_documents(conn, fresh, fresh_digests, imported_at=now)
+                fresh_words.append(words)
+        stored = store.insert_documents(conn, fresh, fresh_digests, fresh_words, imported_at=now)
     tally.imported.extend(stored)
     for source, index in later_in_batch:
         tally.duplicates.append(Duplicate(source.path, stored[index].id, stored[index].title))
