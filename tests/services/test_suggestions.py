@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -86,9 +87,24 @@ def test_accepting_makes_the_claim_and_teaches_the_desk_the_alias(desk: Desk) ->
 
 def test_accept_all_quotes_of_one_speaker(desk: Desk) -> None:
     found = suggestions.suggestions(desk, 1)
-    accepted = suggestions.accept_all_quotes(desk, 1, found, "Keir Starmer")
-    assert len(accepted) == 2
+    outcome = suggestions.accept_all_quotes(desk, 1, found, "Keir Starmer")
+    assert len(outcome.value) == 2
+    assert [a.alias_learned for a in outcome.value] == ["Sir Keir", None]  # learned once
     assert {c.speaker for c in desk.claims(doc_id=1)} == {"Keir Starmer"}
+    assert outcome.changes.claims == {a.claim.id for a in outcome.value}
+    assert outcome.changes.documents == {1}
+
+
+def test_accept_all_makes_every_claim_or_none(desk: Desk) -> None:
+    found = suggestions.suggestions(desk, 1)
+    quotes = [s for s in found if s.kind == QUOTE and s.speaker == "Keir Starmer"]
+    # the second one's span runs past the article's end (as if the article had been
+    # corrected since the suggestions were read): the first must not be made either
+    broken = replace(quotes[1], end=len(SUMMIT) + 40)
+    with pytest.raises(InvalidInputError):
+        suggestions.accept_all_quotes(desk, 1, [quotes[0], broken], "Keir Starmer")
+    assert desk.claims(doc_id=1) == []
+    assert desk.speakers() == []  # nor the speaker, nor the alias
 
 
 def test_a_dismissed_suggestion_stays_dismissed_after_reopening(desk: Desk, tmp_path: Path) -> None:
@@ -149,3 +165,13 @@ def test_merging_speakers_moves_claims_names_and_history(desk: Desk) -> None:
     assert desk.speakers()[0].aliases == ("K. Starmer",)
     with pytest.raises(InvalidInputError):
         desk.remove_alias("Starmer")
+
+
+def test_speakers_come_with_their_claim_counts(desk: Desk) -> None:
+    desk.add_claim(1, quote="once-in-a-generation moment", speaker="Keir Starmer")
+    desk.add_claim(2, quote="We cannot allow", speaker="Sir Keir Starmer")
+    desk.add_claim(2, quote="any divisions", speaker="Keir Starmer")
+    desk.add_claim(1, quote="Critics called", speaker=None)
+    speakers, counts = desk.speakers_with_counts()
+    by_name = {s.name: counts.get(s.id, 0) for s in speakers}
+    assert by_name == {"Keir Starmer": 2, "Sir Keir Starmer": 1}

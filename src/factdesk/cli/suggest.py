@@ -15,14 +15,12 @@ from factdesk.services.desk import Desk
 
 def cmd_suggest(desk: Desk, args: argparse.Namespace) -> int:
     found = suggestions.suggestions(desk, args.doc)
-    if args.accept:
-        for suggestion in found:
-            if suggestion.kind == QUOTE and suggestion.score >= FULL_QUOTE_SCORE:
-                accepted = suggestions.accept(desk, args.doc, suggestion).value
-                claim = accepted.claim
-                learned = accepted.alias_learned
-                known = f" (now known as “{learned}” too)" if learned else ""
-                print(f"claim {claim.id}\t{claim.speaker or '—'}{known}\t{shorten(claim.text, 70)}")
+    if args.accept:  # every full quotation, all in one transaction
+        chosen = [s for s in found if s.kind == QUOTE and s.score >= FULL_QUOTE_SCORE]
+        for accepted in suggestions.accept_each(desk, args.doc, chosen).value:
+            claim, learned = accepted.claim, accepted.alias_learned
+            known = f" (now known as “{learned}” too)" if learned else ""
+            print(f"claim {claim.id}\t{claim.speaker or '—'}{known}\t{shorten(claim.text, 70)}")
         return 0
     if args.json:
         _json([s.as_json() for s in found])

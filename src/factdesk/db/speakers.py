@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, delete, insert, select, update
+from sqlalchemy import Select, delete, func, insert, select, update
 from sqlmodel import Session
 
 from factdesk.core.errors import InvalidInputError
@@ -53,6 +53,16 @@ def list_speakers(*, session: Session) -> list[SpeakerInfo]:
         aliases.setdefault(speaker_id, []).append(alias)
     rows = session.execute(select(Speaker.id, Speaker.name).order_by(Speaker.name))
     return [SpeakerInfo(id=i, name=n, aliases=tuple(aliases.get(i, ()))) for i, n in rows]
+
+
+def claim_counts(*, session: Session) -> dict[int, int]:
+    """How many claims each speaker with any has, by speaker id."""
+    rows = session.execute(
+        select(Claim.speaker_id, func.count())
+        .where(Claim.speaker_id.is_not(None))
+        .group_by(Claim.speaker_id)
+    )
+    return {speaker_id: count for speaker_id, count in rows}
 
 
 def speaker_ids_named(name: str) -> Select[tuple[int]]:

@@ -23,3 +23,15 @@ class ClaimUpdate:
     date: str | Unset | None = UNSET
     status: str | Unset = UNSET
     note: str | Unset = UNSET
+
+
+@dataclass(frozen=True, slots=True)
+class NewClaim:
+    """A claim to make at a span of a document (Desk.add_claims), with the other name its
+    speaker was given there ("Sir Keir"), to teach the desk if no speaker has it yet."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    date: str | None = None
+    alias: str | None = None

@@ -45,7 +45,7 @@ from factdesk.db.backups import maybe_take_backup
 from factdesk.db.connection import connect, transaction
 from factdesk.db.deskfile import copy_desk, prepare_desk
 from factdesk.db.watch import DataVersion
-from factdesk.services.claim_input import ClaimUpdate, Unset
+from factdesk.services.claim_input import ClaimUpdate, NewClaim, Unset
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -261,6 +261,11 @@ class Desk:
         with desk_errors(self.path), read_session(self._engine) as s:
             return speaker_repo.list_speakers(session=s)
 
+    def speakers_with_counts(self) -> tuple[list[SpeakerInfo], dict[int, int]]:
+        """The speakers, and how many claims each has (by id; none listed for none)."""
+        with desk_errors(self.path), read_session(self._engine) as s:
+            return speaker_repo.list_speakers(session=s), speaker_repo.claim_counts(session=s)
+
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
         with desk_errors(self.path), read_session(self._engine) as s:
             return search_repo.search(session=s, query=query, limit=limit)
@@ -305,33 +310,87 @@ class Desk:
         with desk_errors(self.path), write_session(self._engine) as s:
             doc_text = doc_repo.get_text(session=s, doc_id=doc_id)
             selector = self._selector(doc_text, doc_id, span, quote)
-            claim_text = clean_text(text if text is not None else " ".join(selector.quote.split()))
-            speaker_id, new_speaker = self._speaker(s, speaker)
-            claim_id = claim_repo.insert_claim(
-                session=s,
-                text=claim_text,
-                speaker_id=speaker_id,
-                said_on=said_on,
-                status=status,
-                note=note.strip(),
-                now=now,
-            )
-            claim_repo.insert_highlight(
-                session=s, claim_id=claim_id, doc_id=doc_id, selector=selector, now=now
-            )
-            speaker_name = speaker_repo.name_of(session=s, speaker_id=speaker_id)
-            initial = [
-                ("text", None, claim_text),
-                ("speaker", None, speaker_name),
-                ("date", None, said_on),
-                ("status", None, status),
-                ("note", None, note.strip() or None),
-                ("highlight", None, _describe_span(doc_id, selector.start, selector.end)),
-            ]
-            self._history(s, claim_id, now, [c for c in initial if c[2] is not None])
+            claim_id, speaker_id, new_speaker = self._insert_claim(
+                s, doc_id, selector, text=text, speaker=speaker, said_on=said_on,
+                status=status, note=note.strip(), now=now,
+            )  # fmt: skip
             info = claim_repo.get_claim(session=s, claim_id=claim_id)
         speakers = frozenset({speaker_id}) if new_speaker and speaker_id else frozenset()
         return Outcome(info, Changes(frozenset({doc_id}), frozenset({claim_id}), speakers))
+
+    def add_claims(
+        self, doc_id: int, claims: Sequence[NewClaim]
+    ) -> Outcome[list[tuple[ClaimInfo, str | None]]]:
+        """New unchecked claims quoted at spans of one document, all or none (one
+        transaction), each with the alias the desk learned from it (None if it knew it)."""
+        dates = [clean_date(c.date) for c in claims]
+        now = now_iso()
+        made: list[tuple[int, str | None]] = []
+        touched: set[int] = set()
+        with desk_errors(self.path), write_session(self._engine) as s:
+            doc_text = doc_repo.get_text(session=s, doc_id=doc_id)
+            for claim, said_on in zip(claims, dates, strict=True):
+                selector = self._selector(doc_text, doc_id, (claim.start, claim.end), None)
+                claim_id, speaker_id, new_speaker = self._insert_claim(
+                    s, doc_id, selector, text=None, speaker=claim.speaker, said_on=said_on,
+                    status=UNCHECKED, note="", now=now,
+                )  # fmt: skip
+                learned = None
+                alias = " ".join((claim.alias or "").split())
+                if (
+                    speaker_id is not None
+                    and alias
+                    and speaker_repo.add_alias(session=s, speaker_id=speaker_id, alias=alias)
+                ):
+                    learned = alias
+                    touched.add(speaker_id)
+                if new_speaker and speaker_id is not None:
+                    touched.add(speaker_id)
+                made.append((claim_id, learned))
+            infos = [(claim_repo.get_claim(session=s, claim_id=i), a) for i, a in made]
+        ids = frozenset(i for i, _ in made)
+        return Outcome(infos, Changes(frozenset({doc_id}), ids, frozenset(touched)))
+
+    def _insert_claim(
+        self,
+        s: Session,
+        doc_id: int,
+        selector: Selector,
+        *,
+        text: str | None,
+        speaker: str | None,
+        said_on: str | None,
+        status: str,
+        note: str,
+        now: str,
+    ) -> tuple[int, int | None, bool]:
+        """Insert a claim, its highlight and its first history entries; (claim id, speaker
+        id, whether that speaker is new)."""
+        claim_text = clean_text(text if text is not None else " ".join(selector.quote.split()))
+        speaker_id, new_speaker = self._speaker(s, speaker)
+        claim_id = claim_repo.insert_claim(
+            session=s,
+            text=claim_text,
+            speaker_id=speaker_id,
+            said_on=said_on,
+            status=status,
+            note=note,
+            now=now,
+        )
+        claim_repo.insert_highlight(
+            session=s, claim_id=claim_id, doc_id=doc_id, selector=selector, now=now
+        )
+        speaker_name = speaker_repo.name_of(session=s, speaker_id=speaker_id)
+        initial = [
+            ("text", None, claim_text),
+            ("speaker", None, speaker_name),
+            ("date", None, said_on),
+            ("status", None, status),
+            ("note", None, note or None),
+            ("highlight", None, _describe_span(doc_id, selector.start, selector.end)),
+        ]
+        self._history(s, claim_id, now, [c for c in initial if c[2] is not None])
+        return claim_id, speaker_id, new_speaker
 
     def update_claim(
         self, claim_id: int, update: ClaimUpdate, *, expected_version: int | None = None

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from factdesk.core.errors import InvalidInputError
-from factdesk.core.records import ClaimInfo
+from factdesk.core.records import Changes, ClaimInfo
 from factdesk.core.suggest import QUOTE, KnownSpeaker, Suggestion, suggest
+from factdesk.services.claim_input import NewClaim
 from factdesk.services.desk import Desk, Outcome
 
 # "the minister" or "a spokesman" names a different person in the next story: only names and
@@ -60,30 +60,30 @@ def _already_quoted(suggestion: Suggestion, quoted: Iterable[tuple[int, int]]) -
 
 def accept(desk: Desk, doc_id: int, suggestion: Suggestion) -> Outcome[Accepted]:
     """Make the claim a suggestion proposes: its span, its speaker, the article's date."""
-    published = desk.document(doc_id).info.published
-    outcome = desk.add_claim(
-        doc_id,
-        span=(suggestion.start, suggestion.end),
-        speaker=suggestion.speaker,
-        date=published,
-    )
-    learned = None
-    alias = learnable_alias(suggestion)
-    if alias is not None and suggestion.speaker is not None:
-        try:
-            desk.add_alias(suggestion.speaker, alias)
-            learned = alias
-        except InvalidInputError:
-            pass  # the desk already knows that name (perhaps for someone else): keep it
-    return Outcome(Accepted(outcome.value, learned), outcome.changes)
+    outcome = accept_each(desk, doc_id, [suggestion])
+    return Outcome(outcome.value[0], outcome.changes)
 
 
 def accept_all_quotes(
     desk: Desk, doc_id: int, found: Sequence[Suggestion], speaker: str
-) -> list[Accepted]:
-    """Accept every suggested quotation of `speaker` in the document, in text order."""
+) -> Outcome[list[Accepted]]:
+    """Accept every suggested quotation of `speaker` in the document, in text order, all in
+    one transaction: a failure leaves none of them made."""
     chosen = [s for s in found if s.kind == QUOTE and s.speaker == speaker]
-    return [accept(desk, doc_id, s).value for s in sorted(chosen, key=lambda s: s.start)]
+    return accept_each(desk, doc_id, sorted(chosen, key=lambda s: s.start))
+
+
+def accept_each(desk: Desk, doc_id: int, chosen: Sequence[Suggestion]) -> Outcome[list[Accepted]]:
+    """Accept each of `chosen` (in that order), all in one transaction."""
+    if not chosen:
+        return Outcome([], Changes())
+    published = desk.document(doc_id).info.published
+    drafts = [
+        NewClaim(s.start, s.end, s.speaker, published, learnable_alias(s) if s.speaker else None)
+        for s in chosen
+    ]
+    outcome = desk.add_claims(doc_id, drafts)
+    return Outcome([Accepted(c, a) for c, a in outcome.value], outcome.changes)
 
 
 def learnable_alias(suggestion: Suggestion) -> str | None:

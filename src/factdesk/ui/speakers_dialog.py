@@ -9,7 +9,6 @@ undoes them.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Awaitable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -55,8 +54,7 @@ REFRESH_MS = 100  # a burst of changes (an undo, a merge) refreshes the list onc
 
 def _read(desk: Desk) -> tuple[list[SpeakerInfo], dict[int, int]]:
     """The speakers, and how many claims each has (worker side)."""
-    counts = Counter(claim.speaker_id for claim in desk.claims() if claim.speaker_id is not None)
-    return desk.speakers(), dict(counts)
+    return desk.speakers_with_counts()
 
 
 def _same(a: str, b: str) -> bool:

@@ -313,8 +313,7 @@ def _accept_all(
     changed is their claims and the document (and so the speakers are read again)."""
     from factdesk.services import suggestions  # noqa: PLC0415
 
-    accepted = suggestions.accept_all_quotes(desk, doc_id, quotes, speaker)
-    claims = [a.claim for a in accepted]
-    aliases = [a.alias_learned for a in accepted if a.alias_learned]
-    changes = Changes(frozenset({doc_id}), frozenset(c.id for c in claims))
-    return Outcome((claims, aliases), changes)
+    outcome = suggestions.accept_all_quotes(desk, doc_id, quotes, speaker)
+    claims = [a.claim for a in outcome.value]
+    aliases = [a.alias_learned for a in outcome.value if a.alias_learned]
+    return Outcome((claims, aliases), outcome.changes)
