@@ -103,3 +103,72 @@ def test_she_skips_men_and_people_named_inside_quotations() -> None:
     assert (
         quotes(text)["Tom Blake told me the waiting lists would fall by June,"][0] == "Priya Nair"
     )
+
+
+def speaker_of(text: str, opening: str) -> str | None:
+    [speaker] = [v[0] for k, v in quotes(text).items() if k.startswith(opening)]
+    return speaker
+
+
+def test_a_pronoun_after_a_name_tells_its_gender_and_he_skips_a_woman_of_unknown_gender() -> None:
+    text = (
+        "Dr Ngozi Balogun said the trial had worked and that she was pleased.\n"
+        "Co-author Professor Idris Kant said the effect was largest in older people.\n"
+        "“The drop was bigger than we expected,” he said."
+    )
+    assert speaker_of(text, "The drop was") == "Idris Kant"
+    text = (
+        "Councillor Sam Ferris said he would table a motion. Sasha Doyle, who had her baby at "
+        "the unit, started a petition.\n“It is a long way to go in labour,” she said."
+    )
+    assert speaker_of(text, "It is a long way") == "Sasha Doyle"
+
+
+def test_a_known_gender_beats_an_unknown_one_in_the_same_sentence() -> None:
+    text = "Ari Vale met Mr Orme at the depot.\n“We shook hands on it,” he said."
+    assert speaker_of(text, "We shook hands") == "Mr Orme"
+
+
+def test_an_organisation_speaks_by_its_name_its_short_form_and_its_statement() -> None:
+    text = (
+        "Larkfield Water said in a statement that it regretted the spill.\n\n"
+        "“We are sorry for the disruption to our customers,” the statement said.\n\n"
+        "‘Every year Larkfield told us, “The river is clean enough to swim in,” and it never "
+        "was,’ said Nora Penn."
+    )
+    assert speaker_of(text, "We are sorry") == "Larkfield Water"
+    assert speaker_of(text, "The river is clean") == "Larkfield Water"
+
+
+def test_a_role_speaker_keeps_its_whole_phrase_and_an_indefinite_one_is_someone_new() -> None:
+    text = (
+        "The ward’s nurse-led clinic shut, and a lone nurse kept the rota going.\n"
+        "One nurse, who asked not to be named, said staff were exhausted.\n"
+        "“We covered shifts on our days off for months,” she said.\n"
+        "A friend close to the singer said: “She is not backing down over this.”"
+    )
+    assert speaker_of(text, "We covered shifts") == "one nurse"
+    assert speaker_of(text, "She is not backing") == "a friend close to the singer"
+
+
+def test_reported_speech_inside_a_quote() -> None:
+    text = (
+        "Dame Irene Lowe runs the theatre.\n"
+        "“I went to the council, and a man in a grey coat looked at me and said, ‘Nobody "
+        "here wants a theatre.’ I said, ‘Well, 2,000 of them signed this.’ So we stayed,” "
+        "she says."
+    )
+    assert speaker_of(text, "Nobody here wants") == "a man in a grey coat"
+    assert speaker_of(text, "Well, 2,000") == "Irene Lowe"
+
+
+def test_headline_colon_dash_and_age_attributions() -> None:
+    text = (
+        "TV singer Joel Marsh slams critic over ‘lazy’ review: ‘He has not heard a single song’\n"
+        "“The lights go down and you go home again”: Dame Ruth Cole on her years on stage\n"
+        "Dame Ruth – “Ruth will do, the title is for the letters” – is 80.\n"
+        "“I sat on the stairs for an hour,” Pike, 44, said."
+    )
+    assert speaker_of(text, "He has not heard") == "Joel Marsh"
+    assert speaker_of(text, "The lights go down") == "Ruth Cole"
+    assert speaker_of(text, "Ruth will do") == "Ruth Cole"

@@ -38,3 +38,41 @@ def test_labels_and_list_numbers_are_not_figures_ages_and_times_score_low() -> N
     assert found["54"] < 0.5
     assert found["7.30am"] < 0.5
     assert found["200 people"] >= 0.5
+
+
+def test_fractions_halves_and_ratios_with_their_qualifier() -> None:
+    text = (
+        "Half were sent home. The queue took half an hour, and more than a fifth gave up. "
+        "Half the pupils passed; half of them had tutors. About nine in ten of them agreed."
+    )
+    found = figures(text)
+    for want in ("Half", "half an hour", "more than a fifth", "Half the pupils",
+                 "half of them", "nine in ten of them"):  # fmt: skip
+        assert any(want in figure for figure in found), (want, found)
+
+
+def test_measures_with_compact_units_and_money_of_something() -> None:
+    text = (
+        "Readings fell from 8.2mmol/L to 6.9mmol/L. A pie holds 2.4g of salt against a 6g limit. "
+        "The fund has £12.5bn of assets and a pulse of 120 beats per minute was noted."
+    )
+    found = figures(text)
+    for want in ("8.2mmol/L", "6.9mmol/L", "2.4g of salt", "6g", "£12.5bn of assets",
+                 "120 beats per minute"):  # fmt: skip
+        assert any(want in figure for figure in found), (want, found)
+
+
+def test_bare_number_words_durations_and_groups() -> None:
+    text = (
+        "She was jailed for six years and two months. A team of five won; eight of whom were "
+        "new. He lost by one second and stayed in bed for a week. The rent was a pound a year "
+        "for people aged 70 and over, in the summer of 2031, over three years."
+    )
+    found = figures(text)
+    for want in ("six years and two months", "five", "eight of whom", "one second", "a week",
+                 "a pound a year", "70 and over", "the summer of 2031", "three years"):  # fmt: skip
+        assert any(want in figure for figure in found), (want, found)
+
+
+def test_a_number_word_inside_a_name_is_not_a_figure() -> None:
+    assert figures("The club, fourth in Division Two, lost.") == []

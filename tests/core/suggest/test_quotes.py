@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factdesk.core.suggest.quotes import find_quotes, paragraphs
+from factdesk.core.suggest.quotes import find_nested, find_quotes, paragraphs
 
 
 def inside(text: str) -> list[str]:
@@ -84,3 +84,31 @@ def test_suggest_never_fails_and_quotes_the_text_it_points_at(text: str) -> None
         assert 0 <= suggestion.start <= suggestion.end <= len(text)
         assert suggestion.text == text[suggestion.start : suggestion.end]
         assert 0.0 <= suggestion.score <= 1.0
+
+
+def test_a_block_with_long_lines_is_one_paragraph_per_line() -> None:
+    long_line = "The ferry company said the timetable would change in spring. " * 3
+    text = f"Headline\n\n{long_line}\n“It is the right call,” she said.\nCaption"
+    assert len(paragraphs(text)) == 4
+    wrapped = "A short wrapped line\nthat goes on here\n\nNext paragraph"
+    assert len(paragraphs(wrapped)) == 2
+
+
+def test_a_quote_nested_in_the_same_curly_family_keeps_the_outer_quote_whole() -> None:
+    text = "‘They told us early on, ‘It’s all settled,’ and we trusted them,’ Mr Hale said."
+    [outer] = find_quotes(text)
+    assert text[outer.start : outer.end] == (
+        "They told us early on, ‘It’s all settled,’ and we trusted them,"
+    )
+    assert [text[q.start : q.end] for q in find_nested(text, outer)] == ["It’s all settled,"]
+
+
+def test_a_quote_nested_in_the_same_straight_family() -> None:
+    text = "'People call it a 'tidy-up', but it's a cut,' the mayor said."
+    [outer] = find_quotes(text)
+    assert text[outer.start : outer.end] == "People call it a 'tidy-up', but it's a cut,"
+    assert [text[q.start : q.end] for q in find_nested(text, outer)] == ["tidy-up"]
+
+
+def test_two_single_quoted_words_stay_two_quotations() -> None:
+    assert inside("Voters said ‘yes’ and then ‘no’ in a week.") == ["yes", "no"]

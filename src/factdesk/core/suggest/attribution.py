@@ -23,11 +23,13 @@ SPEECH_VERBS = (
     "promised|promises|stressed|stresses|conceded|concedes|commented|remarked|joked|tweeted|"
     "posted|predicted|predicts|recalled|recalls|maintained|maintains|countered|went on|"
     "told reporters|told the bbc|confirmed|confirms|agreed|agrees|accepted|accepts|denied|"
-    "denies|revealed|reveals|described|describes|called|calls|branded|brands|dismissed"
+    "denies|revealed|reveals|described|describes|called|calls|branded|brands|dismissed|"
+    "thought|put it|puts it"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 PRONOUNS = {"he": "m", "she": "f"}
+_OTHER_PRONOUNS = {"they", "i", "we"}  # subjects that name no one the cast knows
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,8 @@ def after(text: str, mark_end: int, limit: int, cast: Cast) -> Attribution | Non
     before_verb = window[: verb.start()].strip(" ,—–-")
     if before_verb:
         subject = _subject_before_verb(before_verb)
-        if subject is None or subject.split() != before_verb.rstrip(",").split():
+        bare = _AGE.sub("", before_verb).rstrip(",")  # "Ruiz, 44, said"
+        if subject is None or subject.split() != bare.split():
             return None  # "‘…’ and the council said": not an attribution of this quote
         return _resolve_in(text, mark_end, window, subject, cast)
     subject = _subject_after_verb(window[verb.end() :])
@@ -84,10 +87,56 @@ def before(text: str, start: int, mark_start: int, cast: Cast) -> Attribution | 
     return _clause_subject(text, window[: verb.start()], offset, cast)
 
 
+def lead_in(text: str, start: int, mark_start: int, cast: Cast) -> Attribution | None:
+    """A quotation after a colon or a dash with no speech verb: "Chef Danny Rourke blasts MP
+    over ‘salt bomb’ slur: ‘…’" → the first person its sentence names; "Dame Maureen – “…”"
+    → the person just before the dash."""
+    window = text[start:mark_start].rstrip()
+    if not window.endswith((":", "–", "—")):
+        return None
+    sentence_start = start + _last_sentence_start(window)
+    if _VERB.search(text, sentence_start, mark_start):
+        return None
+    named = [
+        m
+        for m in cast.mentions_between(sentence_start, start + len(window) - 1)
+        if m.person.named and not cast.in_quote(m.start)
+    ]
+    if not named:
+        return None
+    if window.endswith(":"):
+        pick = named[0]
+    elif not text[named[-1].end : start + len(window) - 1].strip():
+        pick = named[-1]
+    else:
+        return None
+    return Attribution(pick.person.name, pick.surface, pick.start, pick.end, pick.person)
+
+
+def headline_after(text: str, mark_end: int, cast: Cast) -> Attribution | None:
+    """ "“The curtain comes down”: Dame Maureen Ashby on 50 years…" → the person named
+    right after the colon."""
+    colon = re.match(r"\s*:\s+", text[mark_end : mark_end + 6])
+    if colon is None:
+        return None
+    at = mark_end + colon.end()
+    for mention in cast.mentions_between(at, at + 1):
+        if mention.start == at and mention.person.named:
+            return Attribution(
+                mention.person.name, mention.surface, mention.start, mention.end, mention.person
+            )
+    return None
+
+
 def _clause_subject(text: str, chunk: str, offset: int, cast: Cast) -> Attribution | None:
     """ "The nurse looked at me and said," / "Last year the minister stood at the despatch box
     and said,": the person or role the short clause before the verb starts with."""
-    if "," in chunk or len(chunk.split()) > 14:
+    if "," in chunk:  # "…, and a man in a brown suit looked at me and said,": the last clause
+        cut = re.search(r",\s+(?:and\s+|but\s+|then\s+)?(?=\S[^,]*$)", chunk)
+        if cut is None:
+            return None
+        offset, chunk = offset + cut.end(), chunk[cut.end() :]
+    if len(chunk.split()) > 14:
         return None
     match = _LEADING_SUBJECT.search(chunk)
     if match is None:
@@ -100,6 +149,29 @@ _STATEMENT = re.compile(
     r"(?:short\s+|brief\s+|written\s+|joint\s+)?(?:statement|tribute|message|letter|post)\b",
     re.IGNORECASE,
 )
+
+
+_DOCUMENT = re.compile(r"(?:the|a|its|their|his|her) (?:statement|letter|message)")
+
+
+def _author(text: str, start: int, phrase: str, cast: Cast) -> Attribution | None:
+    """ "‘…,’ the statement said": whoever the article said made the statement, in the last
+    sentence before that mentions one ("X said in a statement", "X issued a statement")."""
+    noun = fold(phrase).split()[-1]
+    for found in reversed(list(re.finditer(rf"\b{noun}\b", text[max(0, start - 1500) : start]))):
+        at = max(0, start - 1500) + found.start()
+        if cast.in_quote(at):
+            continue
+        sentence_start = at - len(text[:at]) + _last_sentence_start(text[:at])
+        sentence_end = at + _clause_end(text[at:])
+        said = statement(text, sentence_start, sentence_end, cast)
+        if said is None:
+            verb = _VERB.search(text, sentence_start, sentence_end)
+            chunk = text[sentence_start : verb.start()] if verb else ""
+            subject = _subject_before_verb(chunk) if chunk.strip() else None
+            said = _resolve_in(text, sentence_start, chunk, subject, cast) if subject else None
+        return said if said is not None and said.speaker else None
+    return None
 
 
 def statement(text: str, start: int, end: int, cast: Cast) -> Attribution | None:
@@ -131,11 +203,16 @@ def _according_to(text: str, window: str, offset: int, cast: Cast) -> Attributio
 
 # --- the subject -----------------------------------------------------------------------------
 
+# what follows a role: "for the council", "close to the chef", "with the elections office"
+_ROLE_PP = r"(?:for|of|at|to|in|with|from|close\s+to)\s+(?:the\s+|a\s+|an\s+)?"
 _ROLE_PHRASE = re.compile(
-    r"\b((?:a|an|the)\s+(?:[\w’'\-]+\s+){0,4}?(?:" + ROLE_ALTERNATION + r")"
-    r"(?:\s+(?:for|of|at|to|in)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)\s*,?\s*$",
+    r"\b((?:a|an|the|one|another)\s+(?:[\w’'\-]+\s+){0,4}?(?:" + ROLE_ALTERNATION + r")"
+    r"(?:\s+" + _ROLE_PP + r"[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)\s*,?\s*$",
     re.IGNORECASE,
 )
+_AGE = re.compile(r",\s*\d+,?\s*$")
+# ", who asked not to be named," between a subject and its verb
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^‘“\"]*,\s*$")
 
 
 # between a subject and its speech verb: "has also", "used to", "smiled and", "paused and"
@@ -148,7 +225,10 @@ _LEADING_SUBJECT = re.compile(
     r"^(?:(?:Last|This|Next|On|In|At)\s+[\w’']+\s+)?"
     r"((?:(?:the|a|an|one|my|our|his|her)\s+(?:[\w’'\-]+\s+){0,2}?(?:"
     + ROLE_ALTERNATION
-    + r")|[Hh]e|[Ss]he|(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+))\s+(?!said|says|told)[a-z]+",
+    + r")(?:\s+"
+    + _ROLE_PP
+    + r"[\w’'\-]+(?:\s+[\w’'\-]+)?)?|[Hh]e|[Ss]he|(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+))"
+    r"\s+(?!said|says|told)[a-z]+",
     re.IGNORECASE,
 )
 
@@ -156,10 +236,14 @@ _LEADING_SUBJECT = re.compile(
 def _subject_before_verb(chunk: str) -> str | None:
     """The noun phrase ending just before the verb: "Business Secretary Jonathan Reynolds",
     "He", "the Prime Minister", "a spokesman for the council", "Mr Smith, 54,"."""
+    chunk = _without_relative_clause(chunk)
+    document = re.search(rf"\b{_DOCUMENT.pattern}\s*$", chunk, re.IGNORECASE)
+    if document:
+        return document.group().strip()  # "the statement said": resolved to its author
     role = _ROLE_PHRASE.search(chunk.rstrip())
     if role and not re.search(r"[A-Z]", role.group(1)[1:].split()[-1][:1] or "x"):
         return role.group(1)  # "a spokesman for the harbour board", "a council spokesman"
-    chunk = re.sub(r",\s*\d+,?\s*$", "", chunk.rstrip())  # "Mr Smith, 54, said"
+    chunk = _AGE.sub("", chunk.rstrip())  # "Mr Smith, 54, said"
     chunk = _AUXILIARIES.sub("", chunk)
     words = chunk.split()
     if not words:
@@ -170,7 +254,7 @@ def _subject_before_verb(chunk: str) -> str | None:
         key = fold(bare).rstrip(".")
         if word.endswith((",", ";")) and picked:
             break
-        if key in PRONOUNS or key == "they":
+        if key in PRONOUNS or key in _OTHER_PRONOUNS:
             if not picked:
                 picked.append(bare)
             break
@@ -189,9 +273,15 @@ def _subject_before_verb(chunk: str) -> str | None:
         return None
     phrase = " ".join(reversed(picked))
     first = fold(picked[-1])
-    if first in NOT_NAMES - TITLES - {"the", "a", "an", "he", "she", "they"}:
+    if first in NOT_NAMES - TITLES - {"the", "a", "an", "he", "she"} - _OTHER_PRONOUNS:
         phrase = " ".join(reversed(picked[:-1]))
     return phrase or None
+
+
+def _without_relative_clause(chunk: str) -> str:
+    """ "One midwife, who asked not to be named," → "One midwife"."""
+    match = _RELATIVE_CLAUSE.search(chunk)
+    return chunk[: match.start()] if match else chunk
 
 
 def _subject_after_verb(chunk: str) -> str | None:
@@ -227,15 +317,17 @@ def _resolve(text: str, start: int, phrase: str, cast: Cast) -> Attribution:
     if key in PRONOUNS:
         person = cast.antecedent(start, PRONOUNS[key])
         return Attribution(person.name if person else None, phrase, start, end, person)
-    if key == "they":
-        return Attribution(None, phrase, start, end)
-    person = _person_named(phrase, start, end, cast)
+    if _DOCUMENT.fullmatch(key):
+        return _author(text, start, phrase, cast) or Attribution(None, phrase, start, end)
+    person = None if key in _OTHER_PRONOUNS else _person_named(phrase, start, end, cast)
     if person is not None:
         return Attribution(person.name, phrase, start, end, person)
-    words = key.split()
-    if any(w.strip(".,") in ROLE_WORDS for w in words):
-        return Attribution(_as_role(phrase), phrase, start, end)
-    return Attribution(None, phrase, start, end)
+    speaker = None
+    if key not in _OTHER_PRONOUNS:
+        speaker = cast.organisation(phrase)
+        if speaker is None and any(w.strip(".,") in ROLE_WORDS for w in key.split()):
+            speaker = _as_role(phrase)
+    return Attribution(speaker, phrase, start, end)
 
 
 def _person_named(phrase: str, start: int, end: int, cast: Cast) -> Person | None:

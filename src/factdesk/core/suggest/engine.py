@@ -64,7 +64,7 @@ def suggest(
     cast = Cast(speakers)
     cast.read(shadow, [(q.mark_start, q.mark_end) for q in spans])
     outer = _attribute(shadow, spans, cast)
-    inner = [_nested(shadow, span, cast) for span in spans]
+    inner = [_nested(shadow, span, said, cast) for span, said in zip(spans, outer, strict=True)]
     quotes = [
         replace(s, text=text[s.start : s.end])
         for s in [*outer, *(s for group in inner for s in group)]
@@ -126,10 +126,15 @@ def _attribution_of(
     previous = spans[i - 1] if i > 0 and spans[i - 1].paragraph == span.paragraph else None
     if span.closed:
         said = attribution.after(text, span.mark_end, limit, cast)
+        if said is None and span.mark_start == paragraph.start and _long(text, span, 5):
+            # "‘…’: Dame Maureen on 50 years at the Pavilion" (a shorter one is a tagline)
+            said = attribution.headline_after(text, span.mark_end, cast)
         if said is not None:
             return said
     start = previous.mark_end if previous else paragraph.start
     said = attribution.before(text, start, span.mark_start, cast)
+    if said is None:
+        said = attribution.lead_in(text, paragraph.start, span.mark_start, cast)
     if said is not None:
         return said
     if previous is not None and found[i - 1] is not None:
@@ -162,10 +167,10 @@ def _from_paragraph_before(
     return attribution.statement(text, before_para.start, before_para.end, cast)
 
 
-def _nested(text: str, outer: QuoteSpan, cast: Cast) -> list[Suggestion]:
-    """Quotations inside a quotation, said by whoever the outer speaker names (not the outer
-    speaker):
-    “My coach told me, ‘Don’t look at the clock,’ so I didn’t.” → my coach."""
+def _nested(text: str, outer: QuoteSpan, said: Suggestion, cast: Cast) -> list[Suggestion]:
+    """Quotations inside a quotation, said by whoever the outer speaker names:
+    “My coach told me, ‘Don’t look at the clock,’ so I didn’t.” → my coach; “I said, ‘No.’”
+    → the outer speaker."""
     found: list[Suggestion] = []
     previous_end = outer.start
     for span in find_nested(text, outer):
@@ -174,7 +179,7 @@ def _nested(text: str, outer: QuoteSpan, cast: Cast) -> list[Suggestion]:
         if who is None:
             who = attribution.after(text, span.mark_end, outer.end, cast)
         if who is not None and _first_person(who.surface):
-            who = None  # "I told him, ‘…’": the outer speaker, who is not the inner one
+            who = _outer_speaker(said, who)
         if words <= _SHORT and who is not None and not _stated_close(span, who):
             who = None
         found.append(
@@ -192,6 +197,13 @@ def _first_person(surface: str) -> bool:
     return surface.casefold() in {"i", "me", "we", "us"}
 
 
+def _outer_speaker(said: Suggestion, who: Attribution) -> Attribution | None:
+    """ "I said, ‘…’" inside a quotation: its speaker said the inner one too."""
+    if said.speaker is None:
+        return None
+    return Attribution(said.speaker, who.surface, who.start, who.end)
+
+
 def _stated_close(span: QuoteSpan, said: Attribution) -> bool:
     """A scare quote keeps a speaker only when the attribution is right beside it: a named
     person just after it (‘bridge’, Mr Smith said), or any attribution just before it."""
@@ -200,8 +212,8 @@ def _stated_close(span: QuoteSpan, said: Attribution) -> bool:
     return named_after or just_before
 
 
-def _long(text: str, span: QuoteSpan) -> bool:
-    return len(text[span.start : span.end].split()) > _SHORT
+def _long(text: str, span: QuoteSpan, words: int = _SHORT) -> bool:
+    return len(text[span.start : span.end].split()) > words
 
 
 def _resumes_sentence(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:

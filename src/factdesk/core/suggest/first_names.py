@@ -45,20 +45,44 @@ MALE = _names(
     toby tom tommy tony travis trevor tristan tyler umar victor viktor vikram vincent
     vladimir volodymyr walter warren wayne wes wesley will william wolfgang xavier yusuf zac
     zach zachary
-    """
+    alfie barney bertie brett byron cedric clarence clyde cormac curtis damon darius
+    dermot dominic eamon eamonn elliott ellis emlyn ernie euan evan ezra fintan floyd gareth
+    garth gavin gerry glen glenn gregor guy hal hank harrison ieuan ira ivan jarvis jasper
+    jed jeremiah jesse jethro joey jonah jude kane keegan kelvin kenny kirk kyle lenny lewis
+    linus lorcan lyle marvin micah miles monty nathaniel ned niall nicky noel ollie
+    ozzie perry phineas quentin ralph ray raymond reggie rex ricky ronan rowan rufus seamus
+    seb shane sid silas sonny spencer stewart stu teddy terence tobias todd trent troy vince
+    wade wallace willie zak
+    aarav abhishek aditya amit amitabh anil anish anuj arun ashwin deepak dinesh gaurav gopal
+    hari harish jagdish karan kishore krishna kunal mahesh manish manoj mohan mukesh
+    naveen nikhil nitin pankaj pradeep prakash pranav rajiv rakesh ramesh ravi rohan rohit
+    sachin sandeep sanjeev santosh satish shiv siddharth sunil suresh vijay vinod vivek
+    yash arif asif aziz bilal faisal farooq hamid haroon idris imtiaz irfan jamal javed
+    junaid kashif majid mustafa nadeem naveed rashid rizwan sajid shahid shoaib tahir usman
+    waqar yasir zafar zubair ahmad hussain karim khalil mahmoud nasser osman saeed samir
+    tarek walid youssef yousef
+    ade adebayo adewale ayo babajide chidi chinedu chukwuemeka emeka femi gbenga ikenna
+    kayode kelechi kunle nnamdi obinna olumide segun tunde uche kojo kwabena kwaku kwesi
+    yaw kofi kwame jomo tendai tafadzwa themba sipho thabo mandla
+    alejandro alonso alvaro andres angel armando arturo cesar cristian eduardo emilio esteban
+    felipe gonzalo guillermo ignacio joaquin jorge julio leonardo marcelo mateo mauricio
+    nicolas pablo raul rodrigo ruben salvador santiago tomas
+    alessandro antonio fabrizio federico filippo gianluca giorgio giovanni giuseppe
+    lorenzo luigi massimo matteo paolo pietro riccardo roberto salvatore stefano
+    bjorn erik lars magnus mikael nils sven anders henrik jens kasper mads rasmus
+    aleksander andrzej bogdan dariusz jakub janusz kamil krzysztof marek mariusz michal
+    pawel piotr tomasz wojciech zbigniew dmitri mikhail nikita oleksandr taras yuri
+    hiroshi kenji takeshi haruto hiroki kazuo makoto satoshi takashi
+        """
 )
 
 FEMALE = _names(
     """
-    alfred bert cyril dennis ernest frank gerald harold horace howard humphrey ivor kenneth
-    leslie maurice nigel norman percy reginald ronald stanley sydney trevor vernon wilfred
-    arnold clifford dudley edmund gordon herbert leonard lionel malcolm neville ralph rodney
-    rupert tyrone ethan owen huw dylan gethin rhodri emrys ifan tomas
     doreen pauline brenda glenys gwen gwendolyn mavis maud muriel enid ethel elsie beryl
     hilda irene joan jean-marie marjorie nell nellie peggy rita sadie sylvie thelma vera
     winifred agatha bella cassie delia esme flora gloria hattie ivy jolene kendra lacey
     lorraine mabel nadine odette paula rhona selina tilly verity wilma yolanda zelda janice
-    gail tanya trudy ruby ruth josie nora harriet
+    gail tanya trudy ruby ruth josie nora harriet leslie sydney morgan
     abigail ada adele adriana agnes aisha alexandra alice alicia alison amanda amber amelia
     amy ana anastasia andrea angela angelina anita ann anna anne annette annie ava barbara
     beatrice becky belinda beth bethany betty beverley bianca brenda bridget camilla carla
@@ -82,5 +106,33 @@ FEMALE = _names(
     sue susan suzanne svetlana sylvia tamara tanya teresa tessa theresa tina tracy ursula
     valentina valerie vanessa vera veronica victoria violet virginia wendy yasmin yvette
     yvonne zara zoe
-    """
+    abbie aimee alana alexa alisha alyssa anya april ariana ashleigh aurora autumn bernadette
+    beverly bonnie brianna brooke bryony caitlin candice cara carly carys cassandra
+    catriona celia chantelle charlene cheryl ciara cleo courtney danielle darcey darcy dawn
+    debra deirdre demi destiny dionne eilidh elise elsie emer esme estelle faye felicity
+    fran gabrielle georgina glenda greta gwyneth hayley hermione hollie india isobel jacqui
+    janine jeanette jemima jessie joanne jocelyn jodie jolene judi kaitlyn karina kayla
+    keeley keira kelly kerry-ann kiera kimberley kirsten krystal lara laurel layla leanne
+    lexi lila lindsay lindsey lisa lois lola lorna lottie lucinda lyndsey lynne maddie maisie
+    mandy marcia margaret marianne marilyn marsha matilda maya meg mel melinda meredith
+    millie mina mirabel moira morag nadine nell niamh nikki noreen norma olwen orla pam
+    patsy pearl peggy poppy rebekah regina rhian rhiannon roisin rosemary rowena roxanne
+    saoirse saskia shannon shauna sinead siobhan skye stacey sunita susie tabitha tallulah
+    tamsin tara tegan tia toni tracey trisha una vicky viv willow winnie
+    aarti aishwarya amrita anjali anjana anushka archana asha bhavna deepa deepika divya
+    gita geeta indira jaya jyoti kajal kavita kavya lakshmi leela madhu meena meera neha
+    nisha pooja preeti priyanka radha rani rekha ritu sangeeta sarita seema shanti shilpa
+    shreya smita sneha sonal sushma swati uma usha vandana vidya aaliyah amina asma ayesha
+    farah farida hafsa hina iman khadija laila mariam maryam nadia noor rabia rania rukhsana
+    saira salma samira sana shabana shazia yasmeen zainab zahra zeynep
+    abena adaeze adenike adwoa afua akosua ama amara chiamaka chidinma chioma efua folake
+    funmilayo ifeoma ngozi nkechi nneka nomvula nthabiseng obiageli oluwaseun temitope
+    thandiwe titilayo yetunde yewande
+    alejandra beatriz camila catalina consuelo daniela elena esperanza fernanda gabriela
+    guadalupe isabela juana lucia luisa marisol mercedes paloma pilar raquel rocio silvia
+    ximena chiara donatella federica giulia ilaria lucrezia martina serena
+    agnieszka anja astrid birgit dagmar elke greta ingrid kasia katarzyna magda malgorzata
+    marta sigrid solveig ulrike irina ludmila natalia oksana tatiana yulia
+    akiko aiko emiko hana keiko kumiko mei naoko sakura yoko yumiko
+        """
 )

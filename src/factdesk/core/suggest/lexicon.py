@@ -114,7 +114,16 @@ ORG_HEADS = _words(
     airport station parliament assembly senate congress cabinet treasury alliance
     organisation organization programme program project campaign festival awards museum
     gallery library press media tv radio channel show summit treaty act bill report inquiry
-    survey index institution ngo primary academy water energy rovers athletic
+    survey index institution ngo primary academy water energy rovers athletic cooperative
+    co-operative co-op society partnership charity homes developments holdings industries
+    airline airlines airways railway railways motors foods farms studios
+    """
+)
+# words a capitalised run can start with that belong to no name: "In a statement, The Trust"
+RUN_OPENERS = _words(
+    """
+    the a an and but or if in on at for to of by with from as after before when while however
+    meanwhile this that these those it its their our my your his her yesterday today
     """
 )
 PARTICLES = _words("de van von der den da di du le la bin al")

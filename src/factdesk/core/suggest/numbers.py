@@ -19,7 +19,7 @@ _CURRENCY = r"(?:£|\$|€|¥|US\$|A\$|C\$|HK\$)"
 _UNITS = (
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|kg|kilos?|tonnes?|tons?|lbs?|"
     r"pounds|ft|feet|inches|mph|km/h|kph|C|F|°C|°F|GW|MW|kW|kWh|GWh|ha|hectares?|acres?|litres?|"
-    r"liters?|gallons?|k"
+    r"liters?|gallons?|k|g|mg|mcg|µg|ml|mmol/L|mmol|kcal|bpm"
 )
 _SMALL = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -30,6 +30,9 @@ _WORDS = (
     r"a hundred|hundreds|a thousand|thousands|a million|millions|a billion|billions|half a dozen"
 )
 _ANY = rf"(?:{_DIGITS}|{_WORDS})"
+# the same with a capital letter allowed, for patterns cheaper without re.IGNORECASE
+_SMALL_CASED = "|".join([*_SMALL.split("|"), *(w.capitalize() for w in _SMALL.split("|"))])
+_ANY_CASED = rf"(?:{_ANY}|{_SMALL_CASED}|One|one)"
 _QUALIFIER = (
     r"(?:(?:about|around|almost|nearly|over|under|more than|fewer than|less than|at least|"
     r"at most|up to|some|roughly|approximately|just over|just under|as many as|as much as|"
@@ -43,7 +46,9 @@ _DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _FUNCTION_WORDS = (
     r"of|in|to|the|and|or|a|an|at|on|for|by|with|from|as|is|are|was|were|be|per|than|that|"
     r"this|which|who|it|its|he|she|they|we|has|have|had|will|would|could|can|may|but|so|if|"
-    r"said|says|told|more|less|times|per|cent|percent|when|after|before|since|until|ago"
+    r"said|says|told|more|less|times|per|cent|percent|when|after|before|since|until|ago|over|"
+    r"under|within|into|about|around|between|across|during|apart|each|every|one|"
+    rf"{_SMALL}"
 )
 # a noun after a count: "18 countries", "1.3m people", "nine sponsored walks"
 _WORD_AFTER = rf"(?!(?:{_FUNCTION_WORDS})\b)[a-z][a-z\-]+"
@@ -55,12 +60,14 @@ _OF_WHAT = (
     r"next)\b)"
 )
 _PER = r"(?:\s(?:a|an|per|each)\s(?:year|month|week|day|hour|head|person|night))?"
+_OF_WHAT_MONEY = r"(?:\sof\s(?!the\b|that\b|it\b)[a-z]+)?"  # "£31.4bn of assets"
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 
 FIGURES = [
     (
         "money",
         re.compile(
-            rf"\b{_QUALIFIER}{_CURRENCY}\s?(?:{_DIGITS}){_SCALE}?{_PER}|(?<![\w$£€]){_CURRENCY}\s?(?:{_DIGITS}){_SCALE}?{_PER}"
+            rf"\b{_QUALIFIER}{_CURRENCY}\s?(?:{_DIGITS}){_SCALE}?{_PER}{_OF_WHAT_MONEY}|(?<![\w$£€]){_CURRENCY}\s?(?:{_DIGITS}){_SCALE}?{_PER}{_OF_WHAT_MONEY}"
         ),
     ),
     (
@@ -70,6 +77,10 @@ FIGURES = [
         ),
     ),
     ("money", re.compile(rf"\b(?:{_DIGITS})p\sof\severy\s[a-z]+")),
+    (
+        "money",
+        re.compile(r"\ba\s(?:pound|penny|dollar|euro)\s(?:a|per)\s(?:year|month|week|day)\b"),
+    ),
     (
         "percent",
         re.compile(
@@ -89,6 +100,13 @@ FIGURES = [
         ),
     ),
     ("date", re.compile(rf"\b(?:{_MONTHS})\s(?:1[89]|20)\d{{2}}\b")),
+    (
+        "date",
+        re.compile(
+            r"\b(?:the\s)?(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\sof\s"
+            r"(?:1[89]|20)\d{2}\b"
+        ),
+    ),
     ("date", re.compile(r"\b(?:1[5-9]|20)\d0s\b|’\d0s\b|\b(?:1[89]|20)\d{2}(?:/\d{2})?\b")),
     (
         "time",
@@ -102,16 +120,43 @@ FIGURES = [
             rf"\b(?:{_SMALL}|one|eleven|twelve)\sin\sthe\s(?:morning|afternoon|evening)\b", re.I
         ),
     ),
-    ("measure", re.compile(rf"\b{_QUALIFIER}(?:{_DIGITS})\s?(?:{_UNITS})\b(?!\w)")),
+    (
+        "measure",
+        re.compile(rf"\b{_QUALIFIER}(?:{_DIGITS})\s?(?:{_UNITS})(?![\w/])(?:\sof\s[a-z]+)?"),
+    ),
+    (
+        "measure",  # "seven years and four months", "one second", "a one-year account"
+        re.compile(
+            rf"\b{_QUALIFIER}{_ANY_CASED}[\s-]{_TIME_UNIT}\b"
+            rf"(?:,?\s(?:and\s)?{_ANY_CASED}\s{_TIME_UNIT}\b)*(?:\s(?:account|contract|deal|term|old))?"
+        ),
+    ),
+    ("measure", re.compile(rf"(?<=\bfor\s)an?\s{_TIME_UNIT}\b")),  # "in bed for a week"
     ("count", re.compile(rf"\b{_QUALIFIER}(?:{_ANY})-(?:[a-z]+)(?:-[a-z]+)*(?:\s{_NOUN})?", re.I)),
     (
         "count",
         re.compile(
-            rf"\b{_QUALIFIER}(?:{_ANY}){_SCALE}?(?:\s(?:or|and|to)\s{_ANY})?\s(?:more\s|fewer\s|extra\s|new\s|additional\s|other\s)?{_NOUN}(?:\s(?:a|an|per)\s(?:year|month|week|day))?",
+            rf"\b{_QUALIFIER}(?:{_ANY}){_SCALE}?(?:\s(?:or|and|to)\s{_ANY})?\s(?:more\s|fewer\s|extra\s|new\s|additional\s|other\s)?(?:{_WORD_AFTER}\s(?:and|or)\s)?{_NOUN}(?:\s(?:a|an|per)\s(?:year|month|week|day|hour|minute|second))?",
             re.I,
         ),
     ),
-    ("count", re.compile(rf"\b(?:{_ANY})\s(?:of\s(?:the|its|their|our)\s(?:[\w’']+\s)?[a-z]+)")),
+    (
+        "count",  # "at least ten of those attending", "3,000 of them", "nine of whom"
+        re.compile(
+            rf"\b{_QUALIFIER}(?:{_ANY}|{_SMALL_CASED})\sof\s(?:(?:the|its|their|our|those|these)\s"
+            r"(?:[\w’']+\s)?[a-z]+|them\b|whom\b|those\b|us\b)"
+        ),
+    ),
+    (
+        "count",  # "more than half", "half an hour", "Half the babies", "half of them"
+        re.compile(
+            rf"\b(?:{_QUALIFIER}[Hh]alf\s(?:an?\s[a-z]+|of\s(?:them|those|all|us)\b|"
+            r"of\s(?:the|its|their|our)\s[a-z]+|the\s[a-z]+)|"
+            r"(?:more than|less than|nearly|almost|about|around|over|under|just over|just under)"
+            r"\shalf\b|Half(?=\s(?:were|are|was|is|had|have|said|say|of)\b))"
+        ),
+    ),
+    ("count", re.compile(r"\b\d+\sand\s(?:over|above|under|older|younger)\b")),
     (
         "count",
         re.compile(
@@ -122,21 +167,31 @@ FIGURES = [
     (
         "count",
         re.compile(
-            r"\b(?:a|one)\s(?:decade|century|third|quarter|fifth|tenth)(?:\sof\s(?:the\s)?[a-z]+)?\b|\b(?:two|three)-(?:thirds|quarters|fifths)(?:\sof\s(?:that|the|all|them|[a-z]+))?|\b\d+\sin\s\d+\b|\bone\sin\s(?:\w+)\b|\bhundreds\sof\sthousands\b",
+            rf"\b{_QUALIFIER}(?:a|one)\s(?:decade|century|third|quarter|fifth|tenth)(?:\sof\s(?:the\s)?[a-z]+)?\b|\b(?:two|three)-(?:thirds|quarters|fifths)(?:\sof\s(?:that|the|all|them|[a-z]+))?|\b\d+\sin\s\d+\b|\bone\sin\s(?:\w+)\b|\b(?:about\s|around\s|nearly\s|almost\s)?(?:{_SMALL})\sin\s(?:{_SMALL})(?:\sof\s(?:them|those|us)\b)?|\bhundreds\sof\sthousands\b",
             re.I,
         ),
     ),
     ("score", re.compile(r"\b\d{1,2}-\d{1,2}\b")),
     ("count", re.compile(rf"\b{_QUALIFIER}(?:{_DIGITS})\b")),
+    # a number word on its own: "a family of five", "nine of whom", "most have had two"
+    (
+        "number",
+        re.compile(
+            rf"\b{_QUALIFIER}(?:{_SMALL_CASED})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+            r"\b(?!-)"
+        ),
+    ),
 ]
 _NOT_A_COUNT = re.compile(r"^(?:one|the)\b", re.I)
 _ONE_OF = re.compile(r"(?i)one of\b")
 _LABELS = (
     "No|Figure|Table|Page|Chapter|Article|Section|Room|Gate|Platform|Flight|Route|Bus|Line|"
-    "Level|Stage|Phase|Grade|Round|Number|Clause|Rule|Item|Junction|Ward|Unit|Building|Floor"
+    "Level|Stage|Phase|Grade|Round|Number|Clause|Rule|Item|Junction|Ward|Unit|Floor"
 )
-_LABEL_BEFORE = re.compile(rf"\b(?:{_LABELS}|{_LABELS.lower()})\.?\s$")
+# "Building 7" is a label, "the building 23 days before" is not
+_LABEL_BEFORE = re.compile(rf"\b(?:{_LABELS}|Building|{_LABELS.lower()})\.?\s$")
 _AGE = re.compile(r"[A-Z][\w’'\-]+,\s$")
+_IN_NAME = re.compile(r"(?<![.!?:‘“\"]\s)\b[A-Z][\w’'\-]*\s$")
 _CLAUSE_STOP = re.compile(r"(?<=[.!?])[’”'\"]?\s+(?=[A-Z‘“'\"])|[;:]\s|\n")
 
 
@@ -161,6 +216,8 @@ def find_figures(text: str) -> list[FigureSpan]:
                 continue  # "one of the biggest" is not a figure
             if _list_number(text, start, end):
                 continue
+            if kind == "number" and _IN_NAME.search(text[max(0, start - 30) : start]):
+                continue  # "League Two": part of a name
             age = kind == "count" and _AGE.search(text[max(0, start - 30) : start])
             # "Mr Smith, 54,": kept (ages are checkable) but scored low
             found.append((start, end, "age" if age else kind))

@@ -8,8 +8,9 @@ text order, resolving short forms against everyone the article names, wherever i
 Lord Cameron) or, for knights and dames, the given name (Sir Keir); a lone surname; a role
 (the minister, the spokeswoman) that someone holds. Someone known only by a role ("a hospital
 spokeswoman") becomes a person of their own, whom later "the spokeswoman" and "she" can mean.
-The desk's speakers and aliases come first. Gender comes from titles, gendered roles and
-common given names.
+The desk's speakers and aliases come first. Gender comes from titles, gendered roles, common
+given names and the first he/his or she/her after a mention. Organisations ("Highvale Water",
+"Downing Street") are kept apart: they speak under their names, never as "he" or "she".
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ from factdesk.core.suggest.lexicon import (
     ROLE_ALTERNATION,
     ROLE_HYPERNYMS,
     ROLE_WORDS,
+    RUN_OPENERS,
     TITLE_ROLES,
     TITLES,
 )
+from factdesk.core.suggest.quotes import paragraphs
 
 _WORD = r"[A-Z][\w’'\-]*"
 _NAME_RUN = re.compile(rf"{_WORD}(?:[ \t\u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \t]+)?{_WORD})*")
@@ -50,14 +53,19 @@ _VERBS = (
     r"said|says|told|tells|added|adds|warned|insisted|claimed|stated|wrote|explained|who|has|"
     r"had|is|was|would|will"
 )
+_GAP = rf"(?!(?:{_VERBS}|and|or|of|for|to|in|at|with|from)\b)[a-z\-]+[ \t]+"
 _ROLE_PHRASE = re.compile(
-    rf"\b(?:{_DETERMINERS})[ \t]+(?:[\w’'\-]+[ \t]+){{0,3}}?(?:{_ROLE})\b(?:[ \t]+(?:{_ROLE})\b)*"
-    rf"(?:[ \t]+(?:for|of|at|with|in|to)[ \t]+(?:the[ \t]+)?(?!(?:{_VERBS})\b)[\w’'\-]+"
-    rf"(?:[ \t]+(?!(?:{_VERBS}|and|but|that|which|where|when)\b)[\w’'\-]+){{0,5}})?",
+    rf"\b(?:{_DETERMINERS})[ \t]+(?:[\w’'\-]+[ \t]+){{0,3}}?(?:{_ROLE})\b(?!-)"
+    rf"(?:[ \t]+(?:{_GAP})?(?:{_ROLE})\b(?!-))*"
+    rf"(?:[ \t]+(?:for|of|at|with|in|to|from|close[ \t]+to)[ \t]+(?:the[ \t]+)?"
+    rf"(?!(?:{_VERBS})\b)[\w’'\-]+"
+    rf"(?:[ \t]+(?!(?:{_VERBS}|and|but|that|which|where|when|[a-z]+ed)\b)[\w’'\-]+){{0,5}})?",
     re.IGNORECASE,
 )
-_AGE_AFTER = re.compile(r",\s\d{1,3},")  # "Doreen Platt, 78, has volunteered"
+# "Doreen Platt, 78, has volunteered", "Sasha Doyle, who had her baby there,"
+_PERSON_AFTER = re.compile(r",\s(?:\d{1,3},|who\b)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=[’”'\"]?\s|$)")
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)")
 
@@ -125,6 +133,7 @@ def gender_of_words(words: Sequence[str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def role_head(role: str) -> str:
     """The word a role is known by: "cabinet member for education" → "member",
     "hospital spokeswoman" → "spokeswoman", "Prime Minister" → "prime minister"."""
@@ -150,6 +159,7 @@ class Cast:
     def __init__(self, known: Sequence[KnownSpeaker] = ()) -> None:
         self.people: list[Person] = []
         self.mentions: list[Mention] = []
+        self.organisations: list[str] = []  # "Highvale Water", "Downing Street", as written
         # set by read(): where sentences and paragraphs end, and the quotations to skip
         self._sentences: list[int] = []
         self._paragraph_breaks: list[int] = []
@@ -166,10 +176,11 @@ class Cast:
         """Introduce everyone the article names in full, then record every mention, then
         who each "he" and "she" outside `quotes` is, so the next pronoun can mean them too."""
         self._sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self._paragraph_breaks = [m.start() for m in re.finditer("\n\n", text)]
+        self._paragraph_breaks = [paragraph.end for paragraph in paragraphs(text)]
         self._quotes = sorted(quotes)
         runs = list(_runs(text))
         for start, end in runs:
+            self._introduce_organisation(text, start, end)
             self._introduce(text, start, end)
         mentions: list[Mention] = []
         for start, end in runs:
@@ -178,11 +189,27 @@ class Cast:
                 mentions.append(mention)
         mentions.extend(self._role_mentions(text, mentions))
         self.mentions = _without_overlaps(mentions)
+        self._learn_genders(text)
         self._resolve_pronouns(text)
+
+    def _learn_genders(self, text: str) -> None:
+        """ "Tom Caddick said he had written", "Ms Shaw, who had her children there": the first
+        he/his/him or she/her after someone of unknown gender, in the same sentence and before
+        anyone else is mentioned, tells theirs."""
+        for index, mention in enumerate(self.mentions):
+            if mention.person.gender is not None or self.in_quote(mention.start):
+                continue
+            limit = self._sentence_end(mention.end)
+            if index + 1 < len(self.mentions):
+                limit = min(limit, self.mentions[index + 1].start)
+            for match in _GENDERED_PRONOUN.finditer(text, mention.end, limit):
+                if not self.in_quote(match.start()):
+                    mention.person.gender = "m" if match.group(1) else "f"
+                    break
 
     def _resolve_pronouns(self, text: str) -> None:
         for match in _PRONOUN.finditer(text):
-            if self._in_quote(match.start()):
+            if self.in_quote(match.start()):
                 continue
             gender = "m" if match.group().casefold() == "he" else "f"
             person = self.antecedent(match.start(), gender)
@@ -191,29 +218,46 @@ class Cast:
                 bisect.insort(self.mentions, mention, key=lambda m: m.start)
 
     def antecedent(self, at: int, gender: str) -> Person | None:
-        """ "He" or "she" at `at`: the first person who fits (the same gender, or unknown) in
-        the nearest earlier sentence that has one, outside the quotations `read()` was given —
-        the first is usually the sentence's subject ("The PM said Putin would…" → the PM)."""
+        """ "He" or "she" at `at`: in the nearest earlier sentence, outside the quotations
+        `read()` was given, that has someone who fits, the first person known to be of that
+        gender, else the first of unknown gender — the first is usually the sentence's subject
+        ("The PM said Putin would…" → the PM)."""
         before = bisect.bisect_right([m.end for m in self.mentions], at)
         sentence: int | None = None
-        fitting: Person | None = None
+        fitting: Person | None = None  # the first of the sentence whose gender fits
+        matching: Person | None = None  # the first whose gender is known to match
         for mention in reversed(self.mentions[:before]):
-            if self._in_quote(mention.start):
+            if self.in_quote(mention.start):
                 continue
             index = self._sentence_index(mention.start)
             if sentence is not None and index != sentence and fitting is not None:
-                return fitting
+                break
             sentence = index
+            # walking backwards: the last kept is the first
+            if mention.person.gender == gender:
+                matching = mention.person
             if mention.person.gender in (gender, None):
-                fitting = mention.person  # walking backwards: the last kept is the first
-        return fitting
+                fitting = mention.person
+        return matching or fitting
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in text order."""
+        first = bisect.bisect_left(self.mentions, start, key=lambda m: m.start)
+        last = bisect.bisect_left(self.mentions, end, key=lambda m: m.start)
+        return self.mentions[first:last]
+
+    def _sentence_end(self, position: int) -> int:
+        """Where the sentence (or the paragraph) holding `position` ends."""
+        ends = [self._sentences, self._paragraph_breaks]
+        following = [e[i] for e in ends if (i := bisect.bisect_left(e, position + 1)) < len(e)]
+        return min(following, default=position + 200)
 
     def _sentence_index(self, position: int) -> int:
         return bisect.bisect_left(self._sentences, position + 1) + bisect.bisect_left(
             self._paragraph_breaks, position
         )
 
-    def _in_quote(self, position: int) -> bool:
+    def in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self._quotes, (position, float("inf"))) - 1
         return index >= 0 and self._quotes[index][0] <= position < self._quotes[index][1]
 
@@ -236,7 +280,7 @@ class Cast:
             or _titled_elsewhere(text, names[-1])
             or _speaks_elsewhere(text, names[-1])
             or _speech_precedes(text, start)
-            or _AGE_AFTER.match(text, end) is not None
+            or _PERSON_AFTER.match(text, end) is not None
         )
         if not plausible:
             return  # "United States", "Sunday Times": capitalised, but nobody
@@ -250,6 +294,37 @@ class Cast:
             if role:
                 person.roles.add(fold(role))
                 person.add_gender(gender_of_words(role.split()))
+
+    def _introduce_organisation(self, text: str, start: int, end: int) -> None:
+        """ "Highvale Water", "Marshfield District Council": a capitalised run that ends with
+        the word an organisation's or a place's name ends with."""
+        words = text[start:end].split()
+        while words and fold(words[0]) in RUN_OPENERS:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) < 2 or fold(words[-1]).strip(".,") not in ORG_HEADS:
+            return
+        if fold(name) not in {fold(o) for o in self.organisations}:
+            self.organisations.append(name)
+
+    def organisation(self, phrase: str) -> str | None:
+        """The organisation `phrase` names: its full name ("Downing Street"), its first word
+        ("Highvale" for Highvale Water) or "the" and its last word ("the cooperative"), when
+        only one organisation of the article fits."""
+        words = fold(phrase).split()
+        if not words:
+            return None
+        full = [o for o in self.organisations if fold(o) == " ".join(words)]
+        if full:
+            return full[0]
+        if len(words) == 1 and phrase[:1].isupper():
+            fits = [o for o in self.organisations if fold(o).split()[0] == words[0]]
+            taken = any(p.family and fold(p.family) == words[0] for p in self.people)
+            return fits[0] if len(fits) == 1 and not taken else None
+        if len(words) == 2 and words[0] == "the":
+            fits = [o for o in self.organisations if fold(o).split()[-1] == words[1]]
+            return fits[0] if len(fits) == 1 else None
+        return None
 
     def _by_full(self, given: str, family: str) -> Person | None:
         for person in self.people:
@@ -362,7 +437,11 @@ class Cast:
             return by_head[0]
         if len(by_alias) == 1:
             return by_alias[0]
+        # "one midwife", "a resident": an indefinite phrase introduces someone new
+        indefinite = fold(phrase).split()[0] in {"a", "an", "one", "another"}
         for person in reversed(self.people):
+            if create and indefinite:
+                break
             if not person.named and head in {role_head(r) for r in person.roles}:
                 return person
         if not create or exact or len(by_head) > 1:

@@ -1,9 +1,9 @@
 """Find direct quotations in an article: the text inside quotation marks, in every style.
 
-Handles ‘…’, “…”, '…', "…", «…» and „…“; a quotation nested in another (the outer one is
-the suggestion); the closing ’ that is also the apostrophe (It’s, leaders’); and the
-multi-paragraph quotation, where each paragraph reopens the quote without the previous one
-closing: one span per paragraph, linked to the first.
+Handles ‘…’, “…”, '…', "…", «…» and „…“; a quotation nested in another, of another family
+or the same (the outer one is the suggestion); the closing ’ that is also the apostrophe
+(It’s, leaders’); and the multi-paragraph quotation, where each paragraph reopens the quote
+without the previous one closing: one span per paragraph, linked to the first.
 """
 
 from __future__ import annotations
@@ -47,22 +47,37 @@ class QuoteSpan:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs are separated by blank lines; a text without blank lines has one per line."""
-    separator = (
-        re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n")
-    )
+    """Paragraphs are separated by blank lines; a text without blank lines has one per line.
+
+    A block between blank lines is one paragraph when its lines are wrapped (all short); when
+    one of them is longer than any wrapping would leave it, every line is a paragraph (a page
+    saved with a single blank line after its headline)."""
+    blank = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else None
     found: list[Paragraph] = []
     position = 0
-    for match in [*separator.finditer(text), None]:
+    for match in [*(blank.finditer(text) if blank else ()), None]:
         end = match.start() if match else len(text)
-        chunk = text[position:end]
-        stripped = chunk.strip()
-        if stripped:
-            start = position + chunk.index(stripped[0])
-            found.append(Paragraph(start, start + len(stripped)))
+        lines = text[position:end].split("\n")
+        if blank is None or any(len(line) > _WRAPPED_LINE for line in lines):
+            for line in lines:
+                found.extend(_stripped(line, position))
+                position += len(line) + 1
+        else:
+            found.extend(_stripped(text[position:end], position))
         if match:
             position = match.end()
     return found
+
+
+_WRAPPED_LINE = 100  # characters: a line longer than this was not wrapped by hand
+
+
+def _stripped(chunk: str, position: int) -> list[Paragraph]:
+    stripped = chunk.strip()
+    if not stripped:
+        return []
+    start = position + chunk.index(stripped[0])
+    return [Paragraph(start, start + len(stripped))]
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -85,7 +100,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 
 def find_nested(text: str, outer: QuoteSpan) -> list[QuoteSpan]:
-    """The quotations inside `outer` (one level: “My coach told me, ‘Don’t look…’”)."""
+    """The quotations inside `outer`, of another family or the same (one level: “My coach
+    told me, ‘Don’t look…’”, ‘We were told, ‘It’s a done deal,’ and…’)."""
     found: list[QuoteSpan] = []
     position = outer.start
     while position < outer.end:
@@ -93,7 +109,13 @@ def find_nested(text: str, outer: QuoteSpan) -> list[QuoteSpan]:
         if opener is None:
             break
         at, family = opener
-        close = _closing_mark(text, at + 1, outer.end, family) if family != outer.family else None
+        close = _closing_mark(text, at + 1, outer.end, family, depth=1)
+        if (
+            family == outer.family
+            and close is not None
+            and not _inner_fits(text, at, close, outer.mark_end)
+        ):
+            close = None  # an apostrophe or a stray mark, not a quotation of the same family
         if close is None:
             position = at + 1
             continue
@@ -157,10 +179,11 @@ def _single_opens(text: str, at: int, end: int) -> bool:
     return True
 
 
-def _closing_mark(text: str, start: int, end: int, family: str) -> int | None:
+def _closing_mark(text: str, start: int, end: int, family: str, depth: int = 0) -> int | None:
     """The position of the mark closing a quote of `family` opened just before `start`.
 
-    Marks of the other families inside are a nested quotation and skipped over whole. A
+    Marks of the other families inside are a nested quotation and skipped over whole, and so
+    is a quotation of the same family that leaves a closing mark for the outer one. A
     single closing mark between two letters is an apostrophe; one after an "s" and before a
     space may be a plural possessive (leaders’ summit), so it closes only when no later mark
     in the paragraph closes more plausibly (after punctuation or before it).
@@ -172,17 +195,30 @@ def _closing_mark(text: str, start: int, end: int, family: str) -> int | None:
         nested = _OPENERS.get(char) or (
             _STRAIGHT.get(char) if _straight_opens(text, at, end) else None
         )
-        if nested and nested != family and (nested != SINGLE or _single_opens(text, at, end)):
-            inner = _closing_mark(text, at + 1, end, nested)
-            if inner is not None:
+        if nested and (nested != SINGLE or _single_opens(text, at, end)):
+            # a quote inside: of another family, or of the same one when the mark can only
+            # open (‘ after a space, in ‘…, ‘It’s a deal,’ and…’)
+            inner = _closing_mark(text, at + 1, end, nested, depth + 1) if depth < 2 else None
+            if inner is not None and (nested != family or _inner_fits(text, at, inner, end)):
                 at = inner + 1
                 continue
+            if nested == family and candidates:
+                return candidates[0]  # ‘yes’ and ‘no’: a new quotation opens, so s’ closed
         if _closes(text, at, end, family):
             if not _possessive(text, at, end):
                 return at
             candidates.append(at)
         at += 1
     return candidates[0] if candidates else None
+
+
+def _inner_fits(text: str, opener: int, inner_close: int, end: int) -> bool:
+    """A same-family mark at `opener` opens a nested quotation only when another closing mark
+    follows its own (the outer quotation's), so ‘a’ and ‘b’ stay two quotations."""
+    if not text[opener - 1 : opener].isspace() and text[opener - 1 : opener] not in "(—–":
+        return False
+    family = _OPENERS.get(text[opener]) or _STRAIGHT[text[opener]]
+    return any(_closes(text, at, end, family) for at in range(inner_close + 1, end))
 
 
 def _closes(text: str, at: int, end: int, family: str) -> bool:
