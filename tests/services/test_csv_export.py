@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import random
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -164,3 +166,77 @@ def test_a_claims_spans_come_in_document_and_offset_order(awkward: Desk) -> None
     (second,) = awkward.claims(statuses=("false",))
     assert [s.end - s.start for s in second.spans] == [13, 18]  # same start: shorter first
     assert second.spans[0].id > second.spans[1].id  # although it was linked second
+
+
+# Characters that make CSV cells and quotation lines awkward: formula starts, every kind of
+# whitespace (Python's strip() and split() take all of them), quote marks, commas.
+_AWKWARD = [
+    *'=+-@"\',;“”‘’ \t\r\n\x0b\x0c\x1c\x85\xa0\u1680\u2003\u2028\u2029\u3000é🇺🇦',
+    "  ", "word", "Ab", "1", "\x00", "\u200b", "\xad",
+]  # fmt: skip
+
+
+def _awkward_text(rng: random.Random, size: int) -> str:
+    return "".join(rng.choice(_AWKWARD) for _ in range(size))
+
+
+@pytest.fixture(scope="module")
+def random_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    """Hundreds of claims whose every text field is made of awkward characters, written
+    straight into the desk's tables (as an older factdesk or another tool might have left
+    them: no stripping, leading whitespace before formulas, orphans, no highlights)."""
+    tmp_path = tmp_path_factory.mktemp("random")
+    desk = Desk.open(tmp_path / "random.factdesk", editor="tester")
+    rng = random.Random(20261123)
+    for n in range(3):
+        desk.import_text(f"Document {n} " + _awkward_text(rng, 400), title=_awkward_text(rng, 9))
+    conn = sqlite3.connect(desk.path)
+    with conn:
+        conn.execute(
+            "UPDATE document SET outlet = ?, published = '2025-02-17', url = ? WHERE id = 2",
+            (_awkward_text(rng, 6), "https://example.org/a," + _awkward_text(rng, 3)),
+        )
+        for n in range(12):
+            conn.execute("INSERT INTO speaker (name) VALUES (?)", (f"{n}{_awkward_text(rng, 6)}",))
+        for claim in range(1, 401):
+            conn.execute(
+                "INSERT INTO claim (text, speaker_id, said_on, status, note, created_at,"
+                " updated_at, version) VALUES (?, ?, ?, ?, ?, 'x', ?, 1)",
+                (
+                    _awkward_text(rng, rng.randint(0, 12)),
+                    rng.choice([None, *range(1, 13)]),
+                    rng.choice([None, "2025-02-17"]),
+                    rng.choice(STATUSES),
+                    _awkward_text(rng, rng.randint(0, 8)),
+                    f"2026-11-23T10:{claim % 60:02}:00Z",
+                ),
+            )
+            for _ in range(rng.choice([0, 1, 1, 1, 2, 3])):
+                start = rng.randrange(0, 390)
+                conn.execute(
+                    'INSERT OR IGNORE INTO highlight (claim_id, document_id, start, "end", quote,'
+                    " prefix, suffix, anchor, created_at) VALUES (?, ?, ?, ?, ?, '', '', ?, 'x')",
+                    (
+                        claim, rng.randint(1, 3), start, start + rng.randint(1, 9),
+                        _awkward_text(rng, rng.randint(1, 9)),
+                        rng.choice(["ok", "fuzzy", "orphan"]),
+                    ),
+                )  # fmt: skip
+            if rng.random() < 0.1:
+                conn.execute(
+                    "INSERT INTO evidence (claim_id, source, note, created_at)"
+                    " VALUES (?, ?, ?, 'x')",
+                    (claim, _awkward_text(rng, 5), rng.choice(["", _awkward_text(rng, 4)])),
+                )
+    conn.close()
+    yield desk
+    desk.close()
+
+
+@pytest.mark.parametrize("filters", FILTERS[:4])
+def test_random_desks_give_the_general_exporters_bytes(
+    random_desk: Desk, tmp_path: Path, filters: dict[str, Any]
+) -> None:
+    fast, general = _both(random_desk, tmp_path, **filters)
+    assert fast == general
+    assert fast.count(b"\r\n") > 30  # the sheet is not empty
