@@ -4,6 +4,7 @@
     .venv/bin/python -m benchmarks.suggest_eval --holdout  # the first held-out set
     .venv/bin/python -m benchmarks.suggest_eval --holdout2 # the second, written later
     .venv/bin/python -m benchmarks.suggest_eval --holdout3 # the third, written later still
+    .venv/bin/python -m benchmarks.suggest_eval --holdout4 # the fourth, the latest
     .venv/bin/python -m benchmarks.suggest_eval --misses   # also list every miss
 
 Definitions (docs/suggestions.md):
@@ -179,9 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout", action="store_true", help="measure the first held-out set")
     parser.add_argument("--holdout2", action="store_true", help="measure the second held-out set")
     parser.add_argument("--holdout3", action="store_true", help="measure the third held-out set")
+    parser.add_argument("--holdout4", action="store_true", help="measure the fourth held-out set")
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    chosen = [name for name in ("holdout", "holdout2", "holdout3") if getattr(args, name)]
+    sets = ("holdout", "holdout2", "holdout3", "holdout4")
+    chosen = [name for name in sets if getattr(args, name)]
     folder = FIXTURES / (chosen[-1] if chosen else "dev")
     tally = evaluate(folder)
     if args.misses:

@@ -172,3 +172,98 @@ def test_headline_colon_dash_and_age_attributions() -> None:
     assert speaker_of(text, "He has not heard") == "Joel Marsh"
     assert speaker_of(text, "The lights go down") == "Ruth Cole"
     assert speaker_of(text, "Ruth will do") == "Ruth Cole"
+
+
+def test_a_name_ends_before_a_word_in_capitals() -> None:
+    text = (
+        "Barrister Helen Marsh KC spoke for the firm.\n\n"
+        "‘My client regrets every penny of it,’ Ms Marsh said.\n\n"
+        "Sir Roland Vane SLAMS council over potholes: ‘This road is a disgrace to the town.’\n"
+    )
+    found = quotes(text)
+    assert found["My client regrets every penny of it,"][0] == "Helen Marsh"
+    assert found["This road is a disgrace to the town."][0] == "Roland Vane"
+
+
+def test_a_prefixed_role_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Co-host Lena Dorf, 41, spoke later.\n\nShe said: ‘We will miss him terribly every week.’\n"
+    )
+    assert quotes(text)["We will miss him terribly every week."][0] == "Lena Dorf"
+
+
+def test_an_apposition_between_name_and_verb_is_skipped() -> None:
+    text = (
+        "Pavel Ostrow, treasurer of the Friends of Elm Park, said: “We raised the money "
+        "ourselves and we will spend it ourselves.”\n"
+    )
+    assert quotes(text)["We raised the money ourselves and we will spend it ourselves."][0] == (
+        "Pavel Ostrow"
+    )
+
+
+def test_a_long_attribution_sentence_between_two_quotes_keeps_the_speaker() -> None:
+    text = (
+        "“The results surprised all of us,” said Dr. Nadia Brun, a chemist at the Institute "
+        "of Soil Science in Marlow and the lead author of the paper. “We expected far less "
+        "from so small a change.”\n"
+    )
+    assert quotes(text)["We expected far less from so small a change."][0] == "Nadia Brun"
+
+
+def test_a_definite_role_nobody_holds_is_the_person_just_named() -> None:
+    text = (
+        "Walter Brisk, 66, has lived on the lane for forty years.\n\n"
+        "‘Nobody has ever asked us what we wanted here,’ the retired plumber said.\n\n"
+        "Later the 66-year-old laughed: ‘They will have to carry me out of the house.’\n"
+    )
+    found = quotes(text)
+    assert found["Nobody has ever asked us what we wanted here,"][0] == "Walter Brisk"
+    assert found["They will have to carry me out of the house."][0] == "Walter Brisk"
+
+
+def test_an_anonymous_role_is_not_the_person_just_named() -> None:
+    text = (
+        "Walter Brisk, 66, has lived on the lane for forty years.\n\n"
+        "‘The scheme was approved after full consultation,’ the spokeswoman said.\n"
+    )
+    assert quotes(text)["The scheme was approved after full consultation,"][0] == (
+        "the spokeswoman"
+    )
+
+
+def test_the_company_is_the_organisation_named_last() -> None:
+    text = (
+        "Tarn Valley Logistics will close its depot. Orvane Freight, which runs the rival "
+        "depot, said it would hire some of the drivers.\n\n"
+        "“We are glad to offer these drivers a home,” the company said.\n"
+    )
+    assert quotes(text)["We are glad to offer these drivers a home,"][0] == "Orvane Freight"
+
+
+def test_a_firm_that_shares_a_founders_surname_speaks_as_the_firm() -> None:
+    text = (
+        "Boat maker Kessel to cut 40 jobs.\n\n"
+        "In a statement, Kessel said: ‘The board regrets that the yard cannot go on as it is.’\n\n"
+        "Kessel Marine, which employs 200 people, was founded in 1950 by Otto Kessel.\n"
+    )
+    assert quotes(text)["The board regrets that the yard cannot go on as it is."][0] == (
+        "Kessel Marine"
+    )
+
+
+def test_a_possessive_role_is_not_its_owner() -> None:
+    text = (
+        "Prime Minister Ada Quill was abroad. The PM’s official spokesman told reporters: "
+        "‘The government will publish its plan in the spring.’\n"
+    )
+    speaker = quotes(text)["The government will publish its plan in the spring."][0]
+    assert speaker is not None and speaker.casefold() == "the pm’s official spokesman"
+
+
+def test_a_short_given_name_is_the_same_person() -> None:
+    text = (
+        "Talks were led by Theodore Vance for the port.\n\n"
+        "“We made our final offer last night,” Theo Vance said.\n"
+    )
+    assert quotes(text)["We made our final offer last night,"][0] == "Theodore Vance"

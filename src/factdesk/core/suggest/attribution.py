@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factdesk.core.suggest.lexicon import NOT_NAMES, ROLE_ALTERNATION, ROLE_WORDS, TITLES
+from factdesk.core.suggest.lexicon import (
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_NOUNS,
+    ROLE_ALTERNATION,
+    TITLES,
+    is_role_word,
+)
 from factdesk.core.suggest.people import Cast, Person, fold
 
 SPEECH_VERBS = (
@@ -24,7 +31,11 @@ SPEECH_VERBS = (
     "posted|predicted|predicts|recalled|recalls|maintained|maintains|countered|went on|"
     "told reporters|told the bbc|confirmed|confirms|agreed|agrees|accepted|accepts|denied|"
     "denies|revealed|reveals|described|describes|called|calls|branded|brands|dismissed|"
-    "thought|put it|puts it"
+    "thought|put it|puts it|"
+    # how it was said: "the striker laughed: ‘…’"
+    "laughed|laughs|smiled|smiles|sighed|sighs|quipped|quips|shrugged|shouted|shouts|"
+    "snapped|boasted|boasts|pleaded|reflected|"
+    "reflects|mused|hit back|fumed|grinned|beamed|whispered"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -54,7 +65,7 @@ def after(text: str, mark_end: int, limit: int, cast: Cast) -> Attribution | Non
     before_verb = window[: verb.start()].strip(" ,—–-")
     if before_verb:
         subject = _subject_before_verb(before_verb)
-        bare = _AGE.sub("", before_verb).rstrip(",")  # "Ruiz, 44, said"
+        bare = _AGE.sub("", _without_relative_clause(before_verb)).rstrip(",")  # "Ruiz, 44,"
         if subject is None or subject.split() != bare.split():
             return None  # "‘…’ and the council said": not an attribution of this quote
         return _resolve_in(text, mark_end, window, subject, cast)
@@ -213,6 +224,8 @@ _ROLE_PHRASE = re.compile(
 _AGE = re.compile(r",\s*\d+,?\s*$")
 # ", who asked not to be named," between a subject and its verb
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^‘“\"]*,\s*$")
+# ", chairman of the Friends of the Library," / ", a neurologist at Ridgeway," after a name
+_APPOSITION = re.compile(r"(?<=\w),\s+(?:(?:the|a|an|his|her|their|its)\s|[a-z])[^‘“\",.;:]*,\s*$")
 
 
 # between a subject and its speech verb: "has also", "used to", "smiled and", "paused and"
@@ -240,6 +253,9 @@ def _subject_before_verb(chunk: str) -> str | None:
     document = re.search(rf"\b{_DOCUMENT.pattern}\s*$", chunk, re.IGNORECASE)
     if document:
         return document.group().strip()  # "the statement said": resolved to its author
+    body = re.search(r"\bthe\s+([a-z\-]+)\s*$", chunk, re.IGNORECASE)
+    if body and fold(body.group(1)) in ORG_NOUNS | ORG_HEADS:
+        return body.group().strip()  # "the company said", "the federation said"
     role = _ROLE_PHRASE.search(chunk.rstrip())
     if role and not re.search(r"[A-Z]", role.group(1)[1:].split()[-1][:1] or "x"):
         return role.group(1)  # "a spokesman for the harbour board", "a council spokesman"
@@ -260,7 +276,7 @@ def _subject_before_verb(chunk: str) -> str | None:
             break
         if (
             bare[:1].isupper()
-            or key in ROLE_WORDS
+            or is_role_word(key)
             or key in {"the", "a", "an", "of", "for", "at", "'s", "s"}
             or "’s" in bare
         ):
@@ -279,9 +295,15 @@ def _subject_before_verb(chunk: str) -> str | None:
 
 
 def _without_relative_clause(chunk: str) -> str:
-    """ "One midwife, who asked not to be named," → "One midwife"."""
+    """ "One midwife, who asked not to be named," → "One midwife"; "Sandra Birtles, chairman
+    of the Friends," → "Sandra Birtles" (an apposition after a name)."""
     match = _RELATIVE_CLAUSE.search(chunk)
-    return chunk[: match.start()] if match else chunk
+    if match:
+        return chunk[: match.start()]
+    match = _APPOSITION.search(chunk)
+    if match and chunk[: match.start()].rsplit(maxsplit=1)[-1][:1].isupper():
+        return chunk[: match.start()]
+    return chunk
 
 
 def _subject_after_verb(chunk: str) -> str | None:
@@ -324,20 +346,24 @@ def _resolve(text: str, start: int, phrase: str, cast: Cast) -> Attribution:
         return Attribution(person.name, phrase, start, end, person)
     speaker = None
     if key not in _OTHER_PRONOUNS:
-        speaker = cast.organisation(phrase)
-        if speaker is None and any(w.strip(".,") in ROLE_WORDS for w in key.split()):
+        speaker = cast.organisation(phrase, start)
+        if speaker is None and any(is_role_word(w.strip(".,")) for w in key.split()):
             speaker = _as_role(phrase)
     return Attribution(speaker, phrase, start, end)
 
 
 def _person_named(phrase: str, start: int, end: int, cast: Cast) -> Person | None:
-    for mention in cast.mentions:
+    # "the PM’s official spokesman": the spokesman, not the PM
+    owner = re.search(r"['’]s\s+\S", phrase)
+    if owner is not None:
+        start += owner.end()
+    for mention in cast.mentions_between(max(0, start - 200), end):
         if mention.start < end and start < mention.end:
             return mention.person
     known = cast.known(phrase)
     if known is not None:
         return known
-    if any(fold(w).strip(".,") in ROLE_WORDS for w in phrase.split()):
+    if any(is_role_word(fold(w).strip(".,")) for w in phrase.split()):
         return cast.holder(phrase)
     return None
 

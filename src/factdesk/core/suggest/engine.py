@@ -8,6 +8,7 @@ lines, footers) are left out: they repeat the body or are not the article's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -138,12 +139,20 @@ def _attribution_of(
     if said is not None:
         return said
     if previous is not None and found[i - 1] is not None:
+        # ‘…,’ she said. ‘…’ — or “…,” said Dr Nkemelu, a neurologist at Ridgeway. “…”: the
+        # same speaker goes on after a short gap or one sentence that is the attribution
         between = text[previous.mark_end : span.mark_start]
-        if len(between.split()) <= 12:  # ‘…,’ she said. ‘…’: the same speaker goes on
+        if len(between.split()) <= 12 or _only_attribution(between, previous, found[i - 1]):
             return found[i - 1]
     if previous is None and span.mark_start == paragraph.start and span.paragraph > 0:
         return _from_paragraph_before(article, i, found)
     return None
+
+
+def _only_attribution(between: str, previous: QuoteSpan, said: Attribution) -> bool:
+    """The text between two quotations is one sentence holding the first one's attribution."""
+    holds = previous.mark_end <= said.start < previous.mark_end + len(between)
+    return holds and re.search(r"[.!?]\s+\S", between.strip()) is None
 
 
 def _from_paragraph_before(

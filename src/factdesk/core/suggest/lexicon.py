@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
@@ -61,6 +63,37 @@ ROLE_WORDS = _words(
     woman boy girl child teenager pensioner person granddaughter grandson sister brother
     cousin aunt uncle nephew niece relative predecessor successor colleague caller listener
     viewer reader customer client user employee staffer protester demonstrator spectator
+    plumber electrician mechanic chef cleaner carer clerk accountant architect actor actress
+    musician writer novelist poet playwright composer photographer designer firefighter
+    soldier veteran postman widow widower landlady publican vet dentist retiree graduate
+    lecturer academic historian entrepreneur comedian star winger forward batsman jockey
+    cyclist swimmer golfer mum dad gp
+    """
+)
+# a role with one of these in front is still that role: "co-presenter", "vice-chair"
+_ROLE_PREFIXES = ("co-", "vice-", "ex-", "deputy-", "joint-", "assistant-")
+
+
+# an age said as a role: "the 41-year-old", "the nine-year-old"
+AGE_ROLE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old"
+# a scientist by field: "the neurologist", "the epidemiologist"
+_FIELD_ROLE = r"[a-z]+ologist"
+
+
+def is_role_word(key: str) -> bool:
+    """A folded word that names a role, also with a prefix ("co-presenter", "ex-minister"),
+    an age ("41-year-old") or a field of science ("neurologist")."""
+    if key in ROLE_WORDS or re.fullmatch(rf"{AGE_ROLE}|{_FIELD_ROLE}", key):
+        return True
+    prefix = next((p for p in _ROLE_PREFIXES if key.startswith(p)), None)
+    return prefix is not None and key[len(prefix) :] in ROLE_WORDS
+
+
+# roles seldom used as a second name for someone just named: the anonymous voices
+ANONYMOUS_ROLES = _words(
+    """
+    spokesman spokeswoman spokesperson spokesmen spokeswomen source insider official aide
+    witness caller listener viewer reader
     """
 )
 # "the minister" can mean a secretary of state or the chancellor
@@ -69,7 +102,7 @@ ROLE_HYPERNYMS = {
     "politician": frozenset({"minister", "secretary", "mp", "senator", "councillor"}),
 }
 # the role words as a regular-expression alternation, longest first
-ROLE_ALTERNATION = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+ROLE_ALTERNATION = "|".join([AGE_ROLE, _FIELD_ROLE, *sorted(ROLE_WORDS, key=len, reverse=True)])
 MALE_ROLES = _words(
     """
     spokesman chairman king prince businessman father grandfather son husband congressman
@@ -116,7 +149,18 @@ ORG_HEADS = _words(
     gallery library press media tv radio channel show summit treaty act bill report inquiry
     survey index institution ngo primary academy water energy rovers athletic cooperative
     co-operative co-op society partnership charity homes developments holdings industries
-    airline airlines airways railway railways motors foods farms studios
+    airline airlines airways railway railways motors foods farms studios federation
+    confederation league lines partners capital systems technologies pharmaceuticals labs
+    insurance logistics shipping telecom healthcare chamber coalition guild collective
+    """
+)
+# what an organisation is called when it is not named: "the company said", "bike maker X"
+ORG_NOUNS = _words(
+    """
+    company firm group business maker carmaker manufacturer retailer chain carrier airline
+    lender bank insurer operator developer housebuilder broadcaster publisher charity club
+    union federation association body regulator supermarket brand startup conglomerate
+    giant provider supplier utility owner operator
     """
 )
 # words a capitalised run can start with that belong to no name: "In a statement, The Trust"

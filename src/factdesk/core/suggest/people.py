@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from factdesk.core.suggest.first_names import FEMALE, MALE
 from factdesk.core.suggest.lexicon import (
+    ANONYMOUS_ROLES,
     COMPOUND_ROLES,
     FEMALE_ROLES,
     FEMALE_TITLES,
@@ -31,13 +32,14 @@ from factdesk.core.suggest.lexicon import (
     MALE_TITLES,
     NOT_NAMES,
     ORG_HEADS,
+    ORG_NOUNS,
     PARTICLES,
     ROLE_ALTERNATION,
     ROLE_HYPERNYMS,
-    ROLE_WORDS,
     RUN_OPENERS,
     TITLE_ROLES,
     TITLES,
+    is_role_word,
 )
 from factdesk.core.suggest.quotes import paragraphs
 
@@ -144,13 +146,13 @@ def role_head(role: str) -> str:
     for compound, canonical in COMPOUND_ROLES.items():
         if key == compound or key.endswith(" " + compound):
             return canonical
-    words = [w for w in key.split() if w in ROLE_WORDS]
+    words = [w for w in key.split() if is_role_word(w)]
     return words[-1] if words else key
 
 
 def _is_name_word(word: str) -> bool:
     key = fold(word).strip(".,")
-    return key not in NOT_NAMES and key not in ROLE_WORDS and key not in TITLES
+    return key not in NOT_NAMES and not is_role_word(key) and key not in TITLES
 
 
 class Cast:
@@ -178,18 +180,23 @@ class Cast:
         self._sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
         self._paragraph_breaks = [paragraph.end for paragraph in paragraphs(text)]
         self._quotes = sorted(quotes)
-        runs = list(_runs(text))
+        self._text = text
+        runs = _runs(text)
+        organisations = {run for run in runs if self._introduce_organisation(text, *run)}
+        self._organisations_at = _occurrences(text, self.organisations)
+        runs = _without_capitals(text, runs, keep=organisations)
         for start, end in runs:
-            self._introduce_organisation(text, start, end)
             self._introduce(text, start, end)
         mentions: list[Mention] = []
         for start, end in runs:
             mention = self._mention(text, start, end)
             if mention is not None:
                 mentions.append(mention)
-        mentions.extend(self._role_mentions(text, mentions))
+        epithets: list[tuple[int, int, str]] = []
+        mentions.extend(self._role_mentions(text, mentions, epithets))
         self.mentions = _without_overlaps(mentions)
         self._learn_genders(text)
+        self._resolve_epithets(epithets)
         self._resolve_pronouns(text)
 
     def _learn_genders(self, text: str) -> None:
@@ -295,41 +302,66 @@ class Cast:
                 person.roles.add(fold(role))
                 person.add_gender(gender_of_words(role.split()))
 
-    def _introduce_organisation(self, text: str, start: int, end: int) -> None:
+    def _introduce_organisation(self, text: str, start: int, end: int) -> bool:
         """ "Highvale Water", "Marshfield District Council": a capitalised run that ends with
         the word an organisation's or a place's name ends with."""
         words = text[start:end].split()
         while words and fold(words[0]) in RUN_OPENERS:
             words.pop(0)
         name = " ".join(words)
-        if len(words) < 2 or fold(words[-1]).strip(".,") not in ORG_HEADS:
-            return
+        by_name = len(words) >= 2 and fold(words[-1]).strip(".,") in ORG_HEADS
+        if not words or not (by_name or _organisation_by_context(text, start, end)):
+            return False
         if fold(name) not in {fold(o) for o in self.organisations}:
             self.organisations.append(name)
+        return True
 
-    def organisation(self, phrase: str) -> str | None:
-        """The organisation `phrase` names: its full name ("Downing Street"), its first word
-        ("Highvale" for Highvale Water) or "the" and its last word ("the cooperative"), when
-        only one organisation of the article fits."""
+    def organisation(self, phrase: str, at: int | None = None) -> str | None:
+        """The organisation `phrase` (at `at`) names: its full name ("Downing Street"), its
+        first word ("Highvale" for Highvale Water) or "the" and its last word ("the
+        cooperative"), when only one organisation of the article fits; "the company" or "the
+        firm" is the last organisation named before `at`. The longest name is kept ("Harwood
+        Cycles" for "Harwood")."""
         words = fold(phrase).split()
         if not words:
             return None
+        if len(words) == 1 and phrase[:1].isupper():
+            return self._organisation_by_word(words[0], at)
         full = [o for o in self.organisations if fold(o) == " ".join(words)]
         if full:
             return full[0]
-        if len(words) == 1 and phrase[:1].isupper():
-            fits = [o for o in self.organisations if fold(o).split()[0] == words[0]]
-            taken = any(p.family and fold(p.family) == words[0] for p in self.people)
-            return fits[0] if len(fits) == 1 and not taken else None
         if len(words) == 2 and words[0] == "the":
             fits = [o for o in self.organisations if fold(o).split()[-1] == words[1]]
-            return fits[0] if len(fits) == 1 else None
+            if len(fits) == 1:
+                return fits[0]
+            if words[1] in ORG_NOUNS and at is not None:
+                before = [name for position, name in self._organisations_at if position < at]
+                return before[-1] if before else None
         return None
+
+    def _organisation_by_word(self, word: str, at: int | None) -> str | None:
+        """ "Highvale": the one organisation whose name starts with it (the longest name),
+        unless a person of that surname was named before."""
+        fits = [o for o in self.organisations if fold(o).split()[0] == word]
+        longest = {fold(o) for o in fits if len(o.split()) == max(len(f.split()) for f in fits)}
+        if len(longest) != 1 or self._person_first(word, at):
+            return None
+        return next(o for o in fits if fold(o) in longest)
+
+    def _person_first(self, word: str, at: int | None) -> bool:
+        """Whether "Harwood" at `at` is rather a person: someone of that surname is named in
+        full before it (or anywhere, when `at` is not known)."""
+        for person in self.people:
+            if person.family and fold(person.family) == word:
+                end = len(self._text) if at is None else at
+                if at is None or self._text.find(person.name, 0, end) >= 0:
+                    return True
+        return False
 
     def _by_full(self, given: str, family: str) -> Person | None:
         for person in self.people:
             same_family = person.family and fold(person.family) == fold(family)
-            if same_family and (person.given is None or fold(person.given) == fold(given)):
+            if same_family and (person.given is None or _same_given(person.given, given)):
                 if person.given is None:
                     person.given, person.name = given, f"{given} {family}"
                 return person
@@ -352,6 +384,8 @@ class Cast:
         if person is None and len(names) >= 2:
             person = self._by_full(names[0], names[-1])
         if person is None and len(names) == 1:
+            if title not in TITLES and self.organisation(names[0], start) is not None:
+                return None  # "Harwood said" in a story about Harwood Cycles
             person = self._short_form(names[0], title)
         if person is None:
             return None
@@ -385,9 +419,12 @@ class Cast:
         self.people.append(person)
         return person
 
-    def _role_mentions(self, text: str, named: list[Mention]) -> list[Mention]:
+    def _role_mentions(
+        self, text: str, named: list[Mention], epithets: list[tuple[int, int, str]]
+    ) -> list[Mention]:
         """ "the Prime Minister", "a hospital spokeswoman", "the peer": whoever holds the role,
-        or a person known only by it."""
+        or a person known only by it. A definite role nobody holds ("the retired engineer",
+        "the 41-year-old") goes to `epithets`: it may be someone just named."""
         found: list[Mention] = []
         for match in _ROLE_PHRASE.finditer(text):
             start, end = match.span()
@@ -403,10 +440,44 @@ class Cast:
                 self.known(apposed.group(1)).roles.add(fold(text[start:end]))  # type: ignore[union-attr]
                 continue  # "Its lead researcher, Ingrid Salo,": she is named right after
             surface = text[start:end]
-            person = self.known(surface) or self.holder(surface, create=True)
+            epithet = _epithet(surface) and not self.in_quote(start)
+            person = self.known(surface) or self.holder(surface, create=not epithet)
+            if person is None and epithet:
+                epithets.append((start, end, surface))
+                continue
             if person is not None:
                 found.append(Mention(start, end, person, surface))
         return found
+
+    def _resolve_epithets(self, epithets: list[tuple[int, int, str]]) -> None:
+        """ "Gerald Pike, 71, said he had given up. ‘…,’ the retired engineer said.": a
+        definite role nobody holds is the first person of the nearest earlier sentence, in
+        the same paragraph or the one before, who is named and fits; else someone new."""
+        for start, end, surface in epithets:
+            gender = gender_of_words(surface.split())
+            person = self._named_before(start, gender)
+            if person is None:
+                person = self.holder(surface, create=True)
+            if person is not None:
+                bisect.insort(self.mentions, Mention(start, end, person, surface), key=_start)
+
+    def _named_before(self, at: int, gender: str | None) -> Person | None:
+        paragraph = bisect.bisect_left(self._paragraph_breaks, at)
+        before = bisect.bisect_right([m.end for m in self.mentions], at)
+        sentence: int | None = None
+        first: Person | None = None
+        for mention in reversed(self.mentions[:before]):
+            person = mention.person
+            if self.in_quote(mention.start) or not person.named:
+                continue
+            if bisect.bisect_left(self._paragraph_breaks, mention.start) < paragraph - 1:
+                break
+            index = self._sentence_index(mention.start)
+            if sentence is not None and index != sentence:
+                break
+            if gender is None or person.gender in (None, gender):
+                sentence, first = index, person
+        return first
 
     # --- looking people up ------------------------------------------------------------------
 
@@ -474,6 +545,57 @@ def _runs(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# a word in capitals ending a name: "Adrian Lusk KC", "Sir Desmond Plack QUITS" (a headline)
+_CAPITALS = re.compile(r"(?<=[a-z’'.])[ \t\u00a0]+[A-Z][A-Z’'\-]+\b")
+
+
+def _without_capitals(
+    text: str, runs: list[tuple[int, int]], keep: set[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Runs for people: cut where a word in capitals follows a word that is not ("Adrian
+    Lusk KC", "Sir Desmond Plack QUITS Greenfingers"); organisations keep the whole run
+    ("Greater Manchester NHS Trust"), and so does every run in `keep`."""
+    found: list[tuple[int, int]] = []
+    for start, end in runs:
+        if (start, end) in keep:
+            found.append((start, end))
+            continue
+        piece = start
+        for capitals in _CAPITALS.finditer(text, start, end):
+            found.append((piece, capitals.start()))
+            piece = capitals.end() + 1
+        if piece < end:
+            found.append((piece, end))
+    return found
+
+
+_ORG_NOUN = rf"(?:{'|'.join(sorted(ORG_NOUNS))})s?\b(?![ \t]+(?:{ROLE_ALTERNATION})\b)"
+# "Kestrel Ocean Lines, which runs", "Harwood Cycles, one of the last bicycle manufacturers"
+_ORG_AFTER = re.compile(
+    r",[ \t]+(?:which\b"  # ", which runs"
+    r"|(?:one[ \t]+of[ \t]+)?(?:the|a|an)[ \t]+"  # ", one of the", ", a"
+    rf"(?:[\w’'\-]+[ \t]+){{0,4}}?{_ORG_NOUN})",  # "last bicycle manufacturers"
+    re.IGNORECASE,
+)
+# "bike maker Harwood", "the retailer Bloomfield's"
+_ORG_BEFORE = re.compile(rf"\b{_ORG_NOUN}[ \t]+$", re.IGNORECASE)
+
+
+def _organisation_by_context(text: str, start: int, end: int) -> bool:
+    """A capitalised run said to be an organisation by the words around it."""
+    if len(text[start:end].split()) > 4:
+        return False
+    return bool(_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+def _occurrences(text: str, organisations: list[str]) -> list[tuple[int, str]]:
+    """Where each organisation is named in full, in text order."""
+    found: list[tuple[int, str]] = []
+    for name in organisations:
+        found += [(m.start(), name) for m in re.finditer(re.escape(name), text)]
+    return sorted(found)
+
+
 def _split_run(text: str, start: int, end: int) -> tuple[list[str], list[str], int] | None:
     """(context words, name words, where the name starts): the name is the run's longest
     tail of name-like words; role and title words before it, in the run or just before the
@@ -501,7 +623,7 @@ def _role(words: Sequence[str]) -> str | None:
     picked: list[str] = []
     for word in reversed(words):
         key = fold(word).strip(".,")
-        if key in ROLE_WORDS:
+        if is_role_word(key):
             picked.append(key)
         elif picked:
             break
@@ -514,7 +636,7 @@ def _apposition_role(text: str, end: int) -> str | None:
         r",\s+((?:the|a|an)\s+[A-Za-z][\w\-’' ]{2,60}?)(?:,|\.|\s+(?:said|says|who|has|is)\b)",
         text[end : end + 90],
     )
-    if not match or not any(fold(w) in ROLE_WORDS for w in match.group(1).split()):
+    if not match or not any(is_role_word(fold(w)) for w in match.group(1).split()):
         return None
     return match.group(1)
 
@@ -558,6 +680,28 @@ def _words_before(text: str, start: int, count: int) -> list[str]:
     chunk = text[max(0, start - 80) : start]
     cut = max(chunk.rfind(c) for c in '.;:!?\n‘“"')
     return chunk[cut + 1 :].split()[-count:]
+
+
+def _same_given(one: str, other: str) -> bool:
+    """ "Ray" and "Raymond", "Chris" and "Christopher": a short form of the same name."""
+    short, long = sorted((fold(one), fold(other)), key=len)
+    return short == long or (len(short) >= 3 and long.startswith(short))
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _epithet(surface: str) -> bool:
+    """ "the retired engineer", "the striker", "the 41-year-old": a definite role of a few
+    words with nothing after it, that is not an anonymous voice ("the spokesman")."""
+    words = fold(surface).split()
+    return (
+        words[0] == "the"
+        and 2 <= len(words) <= 4
+        and role_head(surface) == words[-1]
+        and words[-1] not in ANONYMOUS_ROLES
+    )
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
