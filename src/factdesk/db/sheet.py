@@ -14,16 +14,17 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from factdesk.core.errors import NotFoundError
-from factdesk.core.statuses import STATUSES
+from factdesk.core.statuses import ANCHOR_ORPHAN, STATUSES
 
-_SPAN_ORDER = itemgetter(1, 2, 3, 6)  # document, start, end, id
+_SPAN_ORDER = itemgetter(1, 3, 4, 5)  # document, start, end, id
 
 
 class SheetRows(NamedTuple):
     # (id, text, speaker name or None, said_on, status, note, updated_at), oldest claim first
     claims: list[tuple[Any, ...]]
-    # claim id -> [(claim id, document id, start, end, quote, anchor, id)], each claim's in
-    # document and offset order (then end, then id), as list_claims gives them
+    # claim id -> [(quote, document id, found, start, end, id, claim id)], each claim's in
+    # document and offset order (then end, then id), as list_claims gives them; `found` is
+    # false (0) for a highlight whose words are gone from the article (an orphan)
     spans: dict[int, list[tuple[Any, ...]]]
     # (claim id, source, note), in the order they were added
     evidence: list[tuple[Any, ...]]
@@ -54,11 +55,11 @@ def read_sheet_rows(
     # index order of the whole table cost a lookup per row (half the time of the read).
     spans: dict[int, list[tuple[Any, ...]]] = {}
     for span in conn.execute(
-        'SELECT h.claim_id, h.document_id, h.start, h."end", h.quote, h.anchor, h.id'
-        " FROM highlight h" + join.format("h"),
+        f"SELECT h.quote, h.document_id, h.anchor <> '{ANCHOR_ORPHAN}', h.start, h.\"end\","
+        " h.id, h.claim_id FROM highlight h" + join.format("h"),
         params,
     ):
-        spans.setdefault(span[0], []).append(span)
+        spans.setdefault(span[6], []).append(span)
     for group in spans.values():
         if len(group) > 1:
             group.sort(key=_SPAN_ORDER)

@@ -40,7 +40,7 @@ from factdesk.core.records import (
     Span,
     SpeakerInfo,
 )
-from factdesk.core.statuses import ANCHOR_ORPHAN, UNCHECKED
+from factdesk.core.statuses import UNCHECKED
 from factdesk.db.backups import maybe_take_backup
 from factdesk.db.connection import connect, transaction
 from factdesk.db.deskfile import copy_desk, prepare_desk
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from factdesk.db import speakers as speaker_repo
     from factdesk.db.engine import read_session, write_session
     from factdesk.db.sheet import SheetRows
-    from factdesk.factsheet.model import ClaimBlock, Quotation
+    from factdesk.factsheet.model import ClaimBlock, Evidence, Quotation, SourceRef
     from factdesk.services.guard import desk_errors
     from factdesk.services.importing import import_files, import_text
 
@@ -606,7 +606,7 @@ class Desk:
         with plain sqlite3 straight into the sheet's rows (50,000 claims have a budget of 1 s
         from process start, DESIGN §5)."""
         from factdesk.db.sheet import read_sheet_rows  # noqa: PLC0415
-        from factdesk.factsheet.csv_out import render_claims_csv  # noqa: PLC0415
+        from factdesk.factsheet import csv_out  # noqa: PLC0415
         from factdesk.factsheet.write import ExportError, check_target, write_text  # noqa: PLC0415
 
         target = Path(target).expanduser()
@@ -619,9 +619,14 @@ class Desk:
             conn = self._plain()
             with transaction(conn, write=False):  # one consistent picture of the desk
                 rows = read_sheet_rows(conn, statuses=statuses, doc_id=doc_id, speaker=speaker)
-        claims = _claim_blocks(rows)
-        write_text(target, render_claims_csv(claims, per_highlight=per_highlight), bom=bom)
-        return len(claims)
+        if per_highlight:
+            text = csv_out.render_claims_csv(_claim_blocks(rows), per_highlight=True)
+        else:
+            text = csv_out.render_claim_rows_csv(
+                rows.claims, rows.spans, _evidence_by_claim(rows.evidence), _sources(rows)
+            )
+        write_text(target, text, bom=bom)
+        return len(rows.claims)
 
     # --- the file ------------------------------------------------------------------------
 
@@ -800,18 +805,16 @@ def _restore_evidence(session: Session, item: EvidenceInfo, *, claim_id: int, no
 def _claim_blocks(rows: SheetRows) -> tuple[ClaimBlock, ...]:
     """The sheet's claims from the desk's rows, as factsheet.model.build_factsheet makes them
     from records (but for the quotations' context, which a CSV never shows)."""
-    from factdesk.factsheet.model import ClaimBlock, Evidence, Quotation, SourceRef  # noqa: PLC0415
+    from factdesk.factsheet.model import ClaimBlock, Quotation, SourceRef  # noqa: PLC0415
 
-    sources = {doc: SourceRef(doc, *info) for doc, info in rows.documents.items()}
+    sources = _sources(rows)
 
     def quotation(span: tuple[Any, ...]) -> Quotation:
-        _claim, doc, start, end, quote, anchor, _id = span
+        quote, doc, found, start, end, _id, _claim = span
         source = sources.get(doc) or SourceRef(doc, f"Document {doc}")
-        return Quotation(quote, source, start, end, anchor != ANCHOR_ORPHAN)
+        return Quotation(quote, source, start, end, bool(found))
 
-    evidence: dict[int, list[Evidence]] = {}
-    for claim_id, source, note in rows.evidence:
-        evidence.setdefault(claim_id, []).append(Evidence(source, note))
+    evidence = _evidence_by_claim(rows.evidence)
     quotations = {claim_id: tuple(map(quotation, spans)) for claim_id, spans in rows.spans.items()}
     none = ()
     return tuple(
@@ -823,3 +826,19 @@ def _claim_blocks(rows: SheetRows) -> tuple[ClaimBlock, ...]:
             for claim_id, text, speaker, date, status, note, updated_at in rows.claims
         ]
     )  # fmt: skip
+
+
+def _sources(rows: SheetRows) -> dict[int, SourceRef]:
+    """The documents the sheet's highlights quote, as the fact sheet names them."""
+    from factdesk.factsheet.model import SourceRef  # noqa: PLC0415
+
+    return {doc: SourceRef(doc, *info) for doc, info in rows.documents.items()}
+
+
+def _evidence_by_claim(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[Evidence]]:
+    from factdesk.factsheet.model import Evidence  # noqa: PLC0415
+
+    evidence: dict[int, list[Evidence]] = {}
+    for claim_id, source, note in rows:
+        evidence.setdefault(claim_id, []).append(Evidence(source, note))
+    return evidence
