@@ -175,3 +175,22 @@ def test_speakers_come_with_their_claim_counts(desk: Desk) -> None:
     speakers, counts = desk.speakers_with_counts()
     by_name = {s.name: counts.get(s.id, 0) for s in speakers}
     assert by_name == {"Keir Starmer": 2, "Sir Keir Starmer": 1}
+
+
+def test_a_statement_carried_by_hundreds_of_articles_is_found_in_all(tmp_path: Path) -> None:
+    statement = "We will never accept a deal made behind our backs without our consent"
+    towns = ["Leeds", "Derby", "Hull", "Bath", "York", "Ely", "Wells", "Truro", "Ripon"]
+    with Desk.open(tmp_path / "wide.factdesk", create=True) as desk:
+        for n in range(150):  # more reports than the first page of candidates holds
+            town = towns[n % len(towns)]
+            desk.import_text(
+                f"Report {n} from {town}.\n\nThe president said: “{statement}.” Talks go on.",
+                title=f"Report {n}",
+            )
+        for n in range(30):  # and articles sharing a few of its words, which are not reports
+            desk.import_text(f"Note {n}: a deal on consent was made in {towns[n % 9]}.")
+        claim = desk.add_claim(1, quote=statement).value
+        found = corroboration.matches(desk, claim.id)
+    assert len(found) == 149
+    assert {m.doc for m in found} == set(range(2, 151))
+    assert all(m.score == 1.0 for m in found)
