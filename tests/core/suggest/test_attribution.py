@@ -267,3 +267,97 @@ def test_a_short_given_name_is_the_same_person() -> None:
         "“We made our final offer last night,” Theo Vance said.\n"
     )
     assert quotes(text)["We made our final offer last night,"][0] == "Theodore Vance"
+
+
+def test_a_given_name_alone_after_a_closing_mark_is_the_person_named_in_full() -> None:
+    text = (
+        "Her nephew, Callum Dray-Ferris, 31, runs the bakery now.\n\n"
+        "“We start at four every morning and we finish when the bread runs out,” Callum "
+        "says. “Nobody ever told me it would be this early.”\n"
+    )
+    found = quotes(text)
+    assert found["We start at four every morning and we finish when the bread runs out,"][0] == (
+        "Callum Dray-Ferris"
+    )
+
+
+def test_the_department_for_something_and_the_regulator_are_organisations() -> None:
+    text = (
+        "The Office for Water Standards opened an inquiry on Monday.\n\n"
+        "“We will examine every complaint the customers have sent us,” the regulator said.\n\n"
+        "The Ministry of Transport said: “Ferry timetables are a matter for the operators.”\n\n"
+        "A spokesman for the council said: “The ramps will be repaired before the summer.”\n"
+    )
+    found = quotes(text)
+    assert found["We will examine every complaint the customers have sent us,"][0] == (
+        "Office for Water Standards"
+    )
+    assert found["Ferry timetables are a matter for the operators."][0] == "Ministry of Transport"
+    assert found["The ramps will be repaired before the summer."][0] == (
+        "a spokesman for the council"
+    )
+
+
+def test_an_epithet_is_the_person_the_article_described_that_way() -> None:
+    text = (
+        "Visiting goalkeeper Piotr Lask was beaten twice before the break.\n\n"
+        "Dario Renwick, who signed in the summer, is the first goalkeeper to save three "
+        "penalties in one season for the club.\n\n"
+        "“I guessed left every time and it worked every time,” the goalkeeper said.\n\n"
+        "Manager Owen Tarbet, 58, was less pleased with the defending.\n\n"
+        "Referee Neil Brasher spoke to both benches after the match.\n\n"
+        "“We gave away two cheap goals and that is on me,” the 58-year-old said.\n"
+    )
+    found = quotes(text)
+    assert found["I guessed left every time and it worked every time,"][0] == "Dario Renwick"
+    assert found["We gave away two cheap goals and that is on me,"][0] == "Owen Tarbet"
+
+
+def test_a_role_for_a_named_person_is_the_role_not_the_person() -> None:
+    text = (
+        "Health Minister Priya Voss visited the ward on Tuesday.\n\n"
+        "A spokeswoman for Ms Voss said the review would be published in June.\n\n"
+        "“Every patient will be contacted before then,” she said.\n"
+    )
+    found = quotes(text)
+    assert found["Every patient will be contacted before then,"][0] == ("a spokeswoman for Ms Voss")
+
+
+def test_an_indefinite_subject_is_a_role_only_speaker_even_without_a_role_word() -> None:
+    text = (
+        "The orchestra has lost four players since the spring.\n\n"
+        "One violinist, who has played with it for 20 years, put it simply: “There is no "
+        "money left and everybody knows it.”\n"
+    )
+    found = quotes(text)
+    assert found["There is no money left and everybody knows it."][0] == "One violinist"
+
+
+def test_he_inside_a_quotation_is_not_its_speaker() -> None:
+    text = (
+        "Umpire Colin Ashdown stood by his decision after the game.\n\n"
+        "Visiting captain Marcus Hale was furious.\n\n"
+        "“I asked him what he saw and he said, ‘The ball hit the pad first,’ and that was "
+        "that,” Hale said.\n"
+    )
+    found = quotes(text)
+    assert found["The ball hit the pad first,"][0] == "Colin Ashdown"
+
+
+def test_she_replied_is_not_the_woman_who_spoke_just_before() -> None:
+    text = (
+        "Cllr Dora Quist asked who would pay for the new drains.\n\n"
+        "Cllr Helen Marr said the developer had agreed to pay for them.\n\n"
+        "“The developer agreed to that last time as well,” she replied.\n"
+    )
+    found = quotes(text)
+    assert found["The developer agreed to that last time as well,"][0] == "Dora Quist"
+
+
+def test_an_accented_given_name_tells_gender_and_an_apposition_tells_a_person() -> None:
+    text = (
+        "But Tomás Arriaga, the visitors’ centre-half, scored twice in the second half.\n\n"
+        "“It was the best night of my career,” he said.\n"
+    )
+    found = quotes(text)
+    assert found["It was the best night of my career,"][0] == "Tomás Arriaga"

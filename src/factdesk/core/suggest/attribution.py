@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from factdesk.core.suggest.lexicon import (
     NOT_NAMES,
+    NOT_PEOPLE,
     ORG_HEADS,
     ORG_NOUNS,
     ROLE_ALTERNATION,
@@ -39,6 +40,11 @@ SPEECH_VERBS = (
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+# verbs of answering: "she replied", "he hit back"; the pronoun is not who spoke just before
+_ANSWER = r"(?:replied|replies|responded|responds|retorted|countered|hit back|shot back)\b"
+_REPLY = re.compile(rf"\s+{_ANSWER}")
+# a mention that is the subject of speech: "Cllr Oduya said", "Ms Kerr, 54, asked"
+_SPOKE = re.compile(rf"(?:,\s*\d{{1,3}},)?\s+(?:{SPEECH_VERBS})\b")
 PRONOUNS = {"he": "m", "she": "f"}
 _OTHER_PRONOUNS = {"they", "i", "we"}  # subjects that name no one the cast knows
 
@@ -73,6 +79,21 @@ def after(text: str, mark_end: int, limit: int, cast: Cast) -> Attribution | Non
     if subject is None:
         return None
     return _resolve_in(text, mark_end + verb.end(), window[verb.end() :], subject, cast)
+
+
+def _answering(text: str, said: Attribution, cast: Cast) -> Attribution:
+    """ "Cllr Oduya said officers had assured her. ‘…,’ she replied.": whoever replies is not
+    the one who spoke just before, so the pronoun is the nearest other person who fits."""
+    if said.person is None or _REPLY.match(text, said.end) is None:
+        return said
+    spoke = [
+        m
+        for m in cast.mentions_between(max(0, said.start - 600), said.start)
+        if m.person is said.person and not cast.in_quote(m.start)
+    ]
+    if spoke and _SPOKE.match(text, spoke[-1].end):
+        return someone_else(said, said.person, cast)
+    return said
 
 
 def before(text: str, start: int, mark_start: int, cast: Cast) -> Attribution | None:
@@ -137,6 +158,16 @@ def headline_after(text: str, mark_end: int, cast: Cast) -> Attribution | None:
                 mention.person.name, mention.surface, mention.start, mention.end, mention.person
             )
     return None
+
+
+def someone_else(said: Attribution, speaker: Person, cast: Cast) -> Attribution:
+    """ "I asked him and he said, ‘…’" inside the speaker's own quotation: the "he" is not
+    the speaker (who would say "I"), but the nearest earlier one of that gender besides."""
+    gender = PRONOUNS.get(fold(said.surface))
+    if gender is None:
+        return said
+    person = cast.antecedent(said.start, gender, besides=speaker)
+    return Attribution(person.name if person else None, said.surface, said.start, said.end, person)
 
 
 def _clause_subject(text: str, chunk: str, offset: int, cast: Cast) -> Attribution | None:
@@ -254,11 +285,12 @@ def _subject_before_verb(chunk: str) -> str | None:
     if document:
         return document.group().strip()  # "the statement said": resolved to its author
     body = re.search(r"\bthe\s+([a-z\-]+)\s*$", chunk, re.IGNORECASE)
-    if body and fold(body.group(1)) in ORG_NOUNS | ORG_HEADS:
-        return body.group().strip()  # "the company said", "the federation said"
-    role = _ROLE_PHRASE.search(chunk.rstrip())
-    if role and not re.search(r"[A-Z]", role.group(1)[1:].split()[-1][:1] or "x"):
-        return role.group(1)  # "a spokesman for the harbour board", "a council spokesman"
+    owned = body and re.search(rf"\b{_ROLE_PP}$", chunk[: body.start()], re.IGNORECASE)
+    if body and not owned and fold(body.group(1)) in ORG_NOUNS | ORG_HEADS:
+        return body.group().strip()  # "the company said", not "a spokesman for the council"
+    role = _role_subject(chunk.rstrip())
+    if role is not None:
+        return role
     chunk = _AGE.sub("", chunk.rstrip())  # "Mr Smith, 54, said"
     chunk = _AUXILIARIES.sub("", chunk)
     words = chunk.split()
@@ -292,6 +324,25 @@ def _subject_before_verb(chunk: str) -> str | None:
     if first in NOT_NAMES - TITLES - {"the", "a", "an", "he", "she"} - _OTHER_PRONOUNS:
         phrase = " ".join(reversed(picked[:-1]))
     return phrase or None
+
+
+# an indefinite subject of a speech verb, role word or not: "One cellist", "A Haldmoor
+# supplier", "another parent" — someone the article does not name
+_SOMEONE = re.compile(
+    r"(?:^|[\s(])((?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,2}[a-z][\w’'\-]+)\s*,?$"
+)
+
+
+def _role_subject(chunk: str) -> str | None:
+    """ "a spokesman for the harbour board", "a council spokesman"; or an indefinite subject
+    with no role word, "One cellist", "a local supplier": someone the article does not name."""
+    role = _ROLE_PHRASE.search(chunk)
+    if role and not re.search(r"[A-Z]", role.group(1)[1:].split()[-1][:1] or "x"):
+        return role.group(1)
+    someone = _SOMEONE.search(chunk)
+    if someone and fold(someone.group(1)).split()[-1] not in NOT_PEOPLE:
+        return someone.group(1)
+    return None
 
 
 def _without_relative_clause(chunk: str) -> str:
@@ -338,16 +389,24 @@ def _resolve(text: str, start: int, phrase: str, cast: Cast) -> Attribution:
     key = fold(phrase)
     if key in PRONOUNS:
         person = cast.antecedent(start, PRONOUNS[key])
-        return Attribution(person.name if person else None, phrase, start, end, person)
+        said = Attribution(person.name if person else None, phrase, start, end, person)
+        return _answering(text, said, cast)
     if _DOCUMENT.fullmatch(key):
         return _author(text, start, phrase, cast) or Attribution(None, phrase, start, end)
     person = None if key in _OTHER_PRONOUNS else _person_named(phrase, start, end, cast)
+    if person is not None and not person.named and _organisation_word(key):
+        # "the regulator said", "the department said" after the article named one: the
+        # organisation, not someone known only as "the regulator"
+        organisation = cast.organisation(phrase, start)
+        if organisation is not None:
+            return Attribution(organisation, phrase, start, end)
     if person is not None:
         return Attribution(person.name, phrase, start, end, person)
     speaker = None
     if key not in _OTHER_PRONOUNS:
         speaker = cast.organisation(phrase, start)
-        if speaker is None and any(is_role_word(w.strip(".,")) for w in key.split()):
+        someone = _SOMEONE.fullmatch(phrase) is not None
+        if speaker is None and (someone or any(is_role_word(w.strip(".,")) for w in key.split())):
             speaker = _as_role(phrase)
     return Attribution(speaker, phrase, start, end)
 
@@ -366,6 +425,12 @@ def _person_named(phrase: str, start: int, end: int, cast: Cast) -> Person | Non
     if any(is_role_word(fold(w).strip(".,")) for w in phrase.split()):
         return cast.holder(phrase)
     return None
+
+
+def _organisation_word(key: str) -> bool:
+    """ "the regulator", "the department": "the" and a word an organisation is called by."""
+    words = key.split()
+    return len(words) == 2 and words[0] == "the" and words[1] in ORG_NOUNS | ORG_HEADS
 
 
 def _as_role(phrase: str) -> str:

@@ -17,7 +17,7 @@ from factdesk.core.noise import NoiseRange
 from factdesk.core.suggest import attribution
 from factdesk.core.suggest.attribution import Attribution
 from factdesk.core.suggest.numbers import find_figures
-from factdesk.core.suggest.people import Cast, KnownSpeaker, mask_abbreviations
+from factdesk.core.suggest.people import Cast, KnownSpeaker, Person, mask_abbreviations
 from factdesk.core.suggest.quotes import Paragraph, QuoteSpan, find_nested, find_quotes, paragraphs
 
 QUOTE, NUMBER = "quote", "number"
@@ -64,8 +64,11 @@ def suggest(
     spans = _outside_noise(find_quotes(text), noise)
     cast = Cast(speakers)
     cast.read(shadow, [(q.mark_start, q.mark_end) for q in spans])
-    outer = _attribute(shadow, spans, cast)
-    inner = [_nested(shadow, span, said, cast) for span, said in zip(spans, outer, strict=True)]
+    outer, people = _attribute(shadow, spans, cast)
+    inner = [
+        _nested(shadow, span, said, cast, person)
+        for span, said, person in zip(spans, outer, people, strict=True)
+    ]
     quotes = [
         replace(s, text=text[s.start : s.end])
         for s in [*outer, *(s for group in inner for s in group)]
@@ -89,7 +92,10 @@ class _Article:
     cast: Cast
 
 
-def _attribute(text: str, spans: list[QuoteSpan], cast: Cast) -> list[Suggestion]:
+def _attribute(
+    text: str, spans: list[QuoteSpan], cast: Cast
+) -> tuple[list[Suggestion], list[Person | None]]:
+    """Each quotation with its speaker, and the person (if any) that speaker is."""
     article = _Article(text, spans, paragraphs(text), cast)
     found: list[Attribution | None] = []
     for i in range(len(spans)):
@@ -99,8 +105,10 @@ def _attribute(text: str, spans: list[QuoteSpan], cast: Cast) -> list[Suggestion
         if span.continues is not None and found[span.continues] is None and found[i] is not None:
             found[span.continues] = found[i]
     suggestions: list[Suggestion] = []
+    people: list[Person | None] = []
     for i, span in enumerate(spans):
         said = found[span.continues] if span.continues is not None else found[i]
+        people.append(said.person if said else None)
         words = len(text[span.start : span.end].split())
         if words <= _SHORT and said is not None and not _stated_close(span, said):
             said = None
@@ -113,7 +121,7 @@ def _attribute(text: str, spans: list[QuoteSpan], cast: Cast) -> list[Suggestion
                 said_as=said.surface if said else None, continues=span.continues,
             )
         )  # fmt: skip
-    return suggestions
+    return suggestions, people
 
 
 def _attribution_of(
@@ -176,10 +184,12 @@ def _from_paragraph_before(
     return attribution.statement(text, before_para.start, before_para.end, cast)
 
 
-def _nested(text: str, outer: QuoteSpan, said: Suggestion, cast: Cast) -> list[Suggestion]:
+def _nested(
+    text: str, outer: QuoteSpan, said: Suggestion, cast: Cast, outer_person: Person | None
+) -> list[Suggestion]:
     """Quotations inside a quotation, said by whoever the outer speaker names:
     “My coach told me, ‘Don’t look at the clock,’ so I didn’t.” → my coach; “I said, ‘No.’”
-    → the outer speaker."""
+    → the outer speaker; “I asked him and he said, ‘No.’” → a "he" who is not the speaker."""
     found: list[Suggestion] = []
     previous_end = outer.start
     for span in find_nested(text, outer):
@@ -189,6 +199,8 @@ def _nested(text: str, outer: QuoteSpan, said: Suggestion, cast: Cast) -> list[S
             who = attribution.after(text, span.mark_end, outer.end, cast)
         if who is not None and _first_person(who.surface):
             who = _outer_speaker(said, who)
+        elif who is not None and who.person is not None and who.person is outer_person:
+            who = attribution.someone_else(who, outer_person, cast)
         if words <= _SHORT and who is not None and not _stated_close(span, who):
             who = None
         found.append(

@@ -135,6 +135,13 @@ NOT_NAMES = _words(
     senior junior new old former armed forces
     """
 )
+# what "a …" or "one …" before a speech verb is when it is no one: "a report said"
+NOT_PEOPLE = _words(
+    """
+    statement letter message report email post note study survey document paper poll review
+    analysis leaflet notice sign
+    """
+)
 # the last word of an organisation's or a place's name, never a person's
 ORG_HEADS = _words(
     """

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -64,8 +65,21 @@ _ROLE_PHRASE = re.compile(
     rf"(?:[ \t]+(?!(?:{_VERBS}|and|but|that|which|where|when|[a-z]+ed)\b)[\w’'\-]+){{0,5}})?",
     re.IGNORECASE,
 )
-# "Doreen Platt, 78, has volunteered", "Sasha Doyle, who had her baby there,"
-_PERSON_AFTER = re.compile(r",\s(?:\d{1,3},|who\b)")
+_ROLE_OWNER = re.compile(r"[ \t](?:for|of|at|with|in|to|from|close[ \t]+to)[ \t]")
+_PROSE_WORDS = 5  # a paragraph shorter than this is a credit line or a stray mark
+# "Halloran, 52, said": an age in apposition
+_AGE_AFTER = re.compile(r",[ \t]+(\d{1,3}),")
+# "Ferreira, who joined in 2025, is the first defender to score": what someone is said to be
+_DESCRIBED_AS = re.compile(
+    r"(?:,[^,.;:‘“\"]{1,80},)?"  # an apposition or relative clause: ", who joined in 2025,"
+    r"[ \t]+(?:is|was|has[ \t]+been)[ \t]+(?:a|an|the)[ \t]+"  # "is the"
+    r"(?:[\w’'\-]+[ \t]+){0,3}?"  # "first", "club's longest-serving"
+    rf"((?:{ROLE_ALTERNATION}))\b(?!-)",
+    re.IGNORECASE,
+)
+# "Doreen Platt, 78, has volunteered", "Sasha Doyle, who had her baby there,", "Tomás
+# Ferreira, the Rovers centre-half," (organisations in apposition were taken out before)
+_PERSON_AFTER = re.compile(r",\s(?:\d{1,3},|who\b|(?:the|a|an)\s)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=[’”'\"]?\s|$)")
@@ -120,7 +134,7 @@ def mask_abbreviations(text: str) -> str:
 def gender_of_given(given: str | None) -> str | None:
     if not given:
         return None
-    key = given.casefold()
+    key = _without_accents(given.casefold())  # "Tomás" is "tomas", "Siân" is "sian"
     male, female = key in MALE, key in FEMALE
     return "m" if male and not female else "f" if female and not male else None
 
@@ -133,6 +147,10 @@ def gender_of_words(words: Sequence[str]) -> str | None:
         if key in FEMALE_TITLES or key in FEMALE_ROLES:
             return "f"
     return None
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -178,11 +196,22 @@ class Cast:
         """Introduce everyone the article names in full, then record every mention, then
         who each "he" and "she" outside `quotes` is, so the next pronoun can mean them too."""
         self._sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
-        self._paragraph_breaks = [paragraph.end for paragraph in paragraphs(text)]
+        paras = paragraphs(text)
+        self._paragraph_breaks = [paragraph.end for paragraph in paras]
+        # paragraphs of prose, not a lone "(" or "(Image: Getty)": how far back an epithet looks
+        self._prose_breaks = [
+            p.end for p in paras if len(text[p.start : p.end].split()) >= _PROSE_WORDS
+        ]
         self._quotes = sorted(quotes)
         self._text = text
         runs = _runs(text)
-        organisations = {run for run in runs if self._introduce_organisation(text, *run)}
+        named_of = self._organisations_of(text)
+        organisations = {
+            run
+            for run in runs
+            if not any(s <= run[0] < e for s, e in named_of)
+            and self._introduce_organisation(text, *run)
+        }
         self._organisations_at = _occurrences(text, self.organisations)
         runs = _without_capitals(text, runs, keep=organisations)
         for start, end in runs:
@@ -192,12 +221,26 @@ class Cast:
             mention = self._mention(text, start, end)
             if mention is not None:
                 mentions.append(mention)
+        self._learn_descriptions(text, mentions)
         epithets: list[tuple[int, int, str]] = []
         mentions.extend(self._role_mentions(text, mentions, epithets))
         self.mentions = _without_overlaps(mentions)
         self._learn_genders(text)
         self._resolve_epithets(epithets)
         self._resolve_pronouns(text)
+
+    def _learn_descriptions(self, text: str, mentions: list[Mention]) -> None:
+        """ "Halloran, 52," is "the 52-year-old"; "Ferreira, who joined in May, is the first
+        defender to…" and "Okafor is a nurse" are "the defender" and "the nurse"."""
+        for mention in mentions:
+            if not mention.person.named or self.in_quote(mention.start):
+                continue
+            age = _AGE_AFTER.match(text, mention.end)
+            if age:
+                mention.person.roles.add(f"{age.group(1)}-year-old")
+            described = _DESCRIBED_AS.match(text, mention.end)
+            if described:
+                mention.person.roles.add(fold(described.group(1)))
 
     def _learn_genders(self, text: str) -> None:
         """ "Tom Caddick said he had written", "Ms Shaw, who had her children there": the first
@@ -224,17 +267,18 @@ class Cast:
                 mention = Mention(match.start(), match.end(), person, match.group())
                 bisect.insort(self.mentions, mention, key=lambda m: m.start)
 
-    def antecedent(self, at: int, gender: str) -> Person | None:
+    def antecedent(self, at: int, gender: str, besides: Person | None = None) -> Person | None:
         """ "He" or "she" at `at`: in the nearest earlier sentence, outside the quotations
         `read()` was given, that has someone who fits, the first person known to be of that
         gender, else the first of unknown gender — the first is usually the sentence's subject
-        ("The PM said Putin would…" → the PM)."""
+        ("The PM said Putin would…" → the PM). `besides` is someone it cannot be: the
+        speaker of the quotation the pronoun is in ("…and he said, ‘…’" is not the speaker)."""
         before = bisect.bisect_right([m.end for m in self.mentions], at)
         sentence: int | None = None
         fitting: Person | None = None  # the first of the sentence whose gender fits
         matching: Person | None = None  # the first whose gender is known to match
         for mention in reversed(self.mentions[:before]):
-            if self.in_quote(mention.start):
+            if self.in_quote(mention.start) or mention.person is besides:
                 continue
             index = self._sentence_index(mention.start)
             if sentence is not None and index != sentence and fitting is not None:
@@ -277,17 +321,17 @@ class Cast:
         context, names, _name_start = split
         if len(names) < 2 or fold(names[-1]).strip(".") in ORG_HEADS:
             return
-        title = fold(context[-1]).strip(".") if context else ""
+        title = _title(context)
         plausible = (
             title in TITLES
             or _role(context)
             or gender_of_given(names[0])
             or _speech_follows(text, end)
             or self.known(" ".join(names)) is not None
-            or _titled_elsewhere(text, names[-1])
-            or _speaks_elsewhere(text, names[-1])
             or _speech_precedes(text, start)
             or _PERSON_AFTER.match(text, end) is not None
+            or _titled_elsewhere(text, names[-1])  # the two searches of the whole text last
+            or _speaks_elsewhere(text, names[-1])
         )
         if not plausible:
             return  # "United States", "Sunday Times": capitalised, but nobody
@@ -316,6 +360,23 @@ class Cast:
             self.organisations.append(name)
         return True
 
+    def _organisations_of(self, text: str) -> list[tuple[int, int]]:
+        """ "the Department for Schools", "Bank of England", "Royal College of Nursing": an
+        organisation's word, "of" or "for", and a capitalised name; where each is named."""
+        found: list[tuple[int, int]] = []
+        for match in _ORG_OF_NAME.finditer(text):
+            # the capitalised words before its head: "Royal College of Nursing"
+            lead = _LEADING_WORDS.search(text, max(0, match.start() - 60), match.start())
+            start = lead.start() if lead else match.start()
+            words = text[start : match.end()].split()
+            while words and fold(words[0]) in RUN_OPENERS:
+                words.pop(0)
+            name = " ".join(words)
+            if fold(name) not in {fold(o) for o in self.organisations}:
+                self.organisations.append(name)
+            found.append((start, match.end()))
+        return found
+
     def organisation(self, phrase: str, at: int | None = None) -> str | None:
         """The organisation `phrase` (at `at`) names: its full name ("Downing Street"), its
         first word ("Highvale" for Highvale Water) or "the" and its last word ("the
@@ -327,11 +388,11 @@ class Cast:
             return None
         if len(words) == 1 and phrase[:1].isupper():
             return self._organisation_by_word(words[0], at)
-        full = [o for o in self.organisations if fold(o) == " ".join(words)]
+        full = [o for o in self.organisations if fold(o) in {" ".join(words), " ".join(words[1:])}]
         if full:
-            return full[0]
+            return full[0]  # "Highvale Water", "the Department for Schools"
         if len(words) == 2 and words[0] == "the":
-            fits = [o for o in self.organisations if fold(o).split()[-1] == words[1]]
+            fits = [o for o in self.organisations if _organisation_head(o) == words[1]]
             if len(fits) == 1:
                 return fits[0]
             if words[1] in ORG_NOUNS and at is not None:
@@ -379,7 +440,7 @@ class Cast:
         if before and fold(before[-1]).strip(".") in TITLES:  # "Mr Trump", "Sen. Hargrove"
             surface_start = text.rfind(before[-1], 0, name_start)
         surface = text[surface_start:end]
-        title = fold(context[-1]).strip(".") if context else ""
+        title = _title(context)
         person = self.known(" ".join(names)) or self.known(surface)
         if person is None and len(names) >= 2:
             person = self._by_full(names[0], names[-1])
@@ -428,7 +489,11 @@ class Cast:
         found: list[Mention] = []
         for match in _ROLE_PHRASE.finditer(text):
             start, end = match.span()
-            if any(m.start <= start < m.end or start <= m.start < end for m in named):
+            # "A spokeswoman for Ms Whitford" is the spokeswoman: only a name in the role
+            # itself, before its "for …", makes the phrase a mention of that name
+            owner = _ROLE_OWNER.search(text, start, end)
+            head_end = owner.start() if owner else end
+            if any(m.start <= start < m.end or start <= m.start < head_end for m in named):
                 continue
             following = text[end : end + 40]
             if re.match(r"\s+[A-Z][a-z]", following) and not re.match(
@@ -455,14 +520,25 @@ class Cast:
         the same paragraph or the one before, who is named and fits; else someone new."""
         for start, end, surface in epithets:
             gender = gender_of_words(surface.split())
-            person = self._named_before(start, gender)
+            person = self._latest_holder(surface, start) or self._named_before(start, gender)
             if person is None:
                 person = self.holder(surface, create=True)
             if person is not None:
                 bisect.insort(self.mentions, Mention(start, end, person, surface), key=_start)
 
+    def _latest_holder(self, surface: str, at: int) -> Person | None:
+        """Of the named people the article gave this role ("Kingsmere defender Ryan Tuohy",
+        "Ferreira … is the first defender"), the one mentioned last before `at`."""
+        head = role_head(surface)
+        holders = {id(p) for p in self.people if p.named and head in map(role_head, p.roles)}
+        before = bisect.bisect_right([m.end for m in self.mentions], at)
+        for mention in reversed(self.mentions[:before]):
+            if id(mention.person) in holders and not self.in_quote(mention.start):
+                return mention.person
+        return None
+
     def _named_before(self, at: int, gender: str | None) -> Person | None:
-        paragraph = bisect.bisect_left(self._paragraph_breaks, at)
+        paragraph = bisect.bisect_left(self._prose_breaks, at)
         before = bisect.bisect_right([m.end for m in self.mentions], at)
         sentence: int | None = None
         first: Person | None = None
@@ -470,7 +546,7 @@ class Cast:
             person = mention.person
             if self.in_quote(mention.start) or not person.named:
                 continue
-            if bisect.bisect_left(self._paragraph_breaks, mention.start) < paragraph - 1:
+            if bisect.bisect_left(self._prose_breaks, mention.start) < paragraph - 1:
                 break
             index = self._sentence_index(mention.start)
             if sentence is not None and index != sentence:
@@ -581,6 +657,26 @@ _ORG_AFTER = re.compile(
 _ORG_BEFORE = re.compile(rf"\b{_ORG_NOUN}[ \t]+$", re.IGNORECASE)
 
 
+# "Department for Schools", "Bank of England", "Royal College of Nursing", "the Office for
+# National Statistics": capitalised words ending in an organisation's word, then of/for and a
+# capitalised name
+_ORG_OF_NAME = re.compile(
+    rf"\b(?:{'|'.join(sorted(w.capitalize() for w in ORG_HEADS))})"
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD})*"
+)
+
+
+_LEADING_WORDS = re.compile(rf"(?:{_WORD}[ \t]+)+$")
+
+
+def _organisation_head(name: str) -> str:
+    """The word "the …" calls an organisation by: "Highvale Water" → "water", "Department
+    for Schools" → "department"."""
+    words = fold(name).split()
+    cut = next((i for i, w in enumerate(words) if w in {"of", "for"} and i > 0), len(words))
+    return words[cut - 1]
+
+
 def _organisation_by_context(text: str, start: int, end: int) -> bool:
     """A capitalised run said to be an organisation by the words around it."""
     if len(text[start:end].split()) > 4:
@@ -609,6 +705,13 @@ def _split_run(text: str, start: int, end: int) -> tuple[list[str], list[str], i
         return None
     context = _words_before(text, start, 4) + [w for _, w in words[:tail]]
     return context, names, words[tail][0]
+
+
+def _title(context: Sequence[str]) -> str:
+    """The title just before a name ("mr", "sir"), or "" when the word before is none: "…
+    at cellos,” Ruth says" is Ruth with no title, so her given name alone can mean her."""
+    word = fold(context[-1]).strip(".") if context else ""
+    return word if word in TITLES else ""
 
 
 def _role_key(phrase: str) -> str:
