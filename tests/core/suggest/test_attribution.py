@@ -361,3 +361,59 @@ def test_an_accented_given_name_tells_gender_and_an_apposition_tells_a_person() 
     )
     found = quotes(text)
     assert found["It was the best night of my career,"][0] == "Tomás Arriaga"
+
+
+def test_a_quoted_title_with_a_given_name_in_it_is_not_a_second_person() -> None:
+    text = (
+        "Presenter Nia Rowe is leaving the show after ten years.\n\n"
+        "Her weekly slot, ‘Nia Knows’, was cut last spring.\n\n"
+        "Nia posted on Instagram last night.\n\n"
+        "‘Some news,’ she wrote. ‘After ten happy years it is time for me to go.’\n"
+    )
+    assert quotes(text)["After ten happy years it is time for me to go."][0] == "Nia Rowe"
+
+
+def test_the_pal_is_the_pal_who_spoke_before() -> None:
+    text = (
+        "Singer Dee Marsh has cancelled her tour.\n\n"
+        "A pal said: ‘Dee is exhausted and needs a proper rest this summer.’\n\n"
+        "The star has had a hard year.\n\n"
+        "‘She has been on the road for three years without a break,’ the pal added.\n"
+    )
+    found = quotes(text)
+    assert found["She has been on the road for three years without a break,"][0] == "a pal"
+
+
+def test_an_indefinite_someone_described_again_in_apposition_is_one_person() -> None:
+    text = (
+        "Ava Lind said she learned of the leak from the news.\n\n"
+        "One customer, a retired nurse who asked not to be named, said he had cancelled his "
+        "policy. “I don’t trust them with my keys any more,” he said.\n\n"
+        "One passenger, waiting for the 8.15 to Denholm, said: ‘It is late again, as always.’\n"
+    )
+    found = quotes(text)
+    assert (found["I don’t trust them with my keys any more,"][0] or "").casefold() == (
+        "one customer"
+    )
+    assert (found["It is late again, as always."][0] or "").casefold() == "one passenger"
+
+
+def test_a_role_and_then_a_name_after_the_verb() -> None:
+    text = (
+        "Lena Voss writes at her kitchen table every morning.\n\n"
+        "“She does not hear a thing when she is working,” says her husband of 20 years, the "
+        "painter Arlo Finch. “I leave her coffee outside the door.”\n"
+    )
+    found = quotes(text)
+    assert found["She does not hear a thing when she is working,"][0] == "Arlo Finch"
+    assert found["I leave her coffee outside the door."][0] == "Arlo Finch"
+
+
+def test_a_company_speaks_without_its_legal_form() -> None:
+    text = (
+        "Brackwell Instruments Inc. reported higher sales on Tuesday.\n\n"
+        '"We delivered a strong quarter in a difficult market," the company said.\n'
+    )
+    assert quotes(text)["We delivered a strong quarter in a difficult market,"][0] == (
+        "Brackwell Instruments"
+    )

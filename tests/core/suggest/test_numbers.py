@@ -76,3 +76,20 @@ def test_bare_number_words_durations_and_groups() -> None:
 
 def test_a_number_word_inside_a_name_is_not_a_figure() -> None:
     assert figures("The club, fourth in Division Two, lost.") == []
+
+
+def test_pence_rates_doubling_and_durations_with_an_article() -> None:
+    text = (
+        "The offer of 410p a share values the group at £2bn, up from 392p. Fuel rose 2p a "
+        "litre and earnings were $1.12 a share. Costs roughly doubled, then more than double "
+        "again. About half of staff agreed. Meetings run once a fortnight and last almost an "
+        "hour; the vote is in a fortnight. Polls show zero per cent support. It fell to "
+        "about -150C just after almost 11pm, or half past midnight. The mum-of-two said "
+        "two out of three would vote. Work starts in spring 2027. “We said no twice,” he said."
+    )
+    found = figures(text)
+    for want in ("410p a share", "392p", "2p a litre", "$1.12 a share", "more than double",
+                 "About half", "almost an hour", "a fortnight",
+                 "zero per cent", "-150C", "almost 11pm", "half past midnight", "mum-of-two",
+                 "two out of three", "spring 2027", "twice"):  # fmt: skip
+        assert any(want in figure for figure in found), (want, found)

@@ -256,7 +256,11 @@ _AGE = re.compile(r",\s*\d+,?\s*$")
 # ", who asked not to be named," between a subject and its verb
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose)\b[^‘“\"]*,\s*$")
 # ", chairman of the Friends of the Library," / ", a neurologist at Ridgeway," after a name
-_APPOSITION = re.compile(r"(?<=\w),\s+(?:(?:the|a|an|his|her|their|its)\s|[a-z])[^‘“\",.;:]*,\s*$")
+# (a decimal point does not end it: ", waiting for the 7.52 to Ashbridge,")
+_APPOSITION = re.compile(
+    r"(?<=\w),\s+(?:(?:the|a|an|his|her|their|its)\s|[a-z])"
+    r"(?:[^‘“\",.;:]|(?<=\d)[.,:](?=\d))*,\s*$"
+)
 
 
 # between a subject and its speech verb: "has also", "used to", "smiled and", "paused and"
@@ -347,19 +351,33 @@ def _role_subject(chunk: str) -> str | None:
 
 def _without_relative_clause(chunk: str) -> str:
     """ "One midwife, who asked not to be named," → "One midwife"; "Sandra Birtles, chairman
-    of the Friends," → "Sandra Birtles" (an apposition after a name)."""
+    of the Friends," → "Sandra Birtles" (an apposition after a name or an indefinite
+    someone: "One commuter, waiting for the 7.52 to Ashbridge,")."""
     match = _RELATIVE_CLAUSE.search(chunk)
     if match:
         return chunk[: match.start()]
     match = _APPOSITION.search(chunk)
-    if match and chunk[: match.start()].rsplit(maxsplit=1)[-1][:1].isupper():
-        return chunk[: match.start()]
+    head = chunk[: match.start()] if match else ""
+    if match and (head.rsplit(maxsplit=1)[-1][:1].isupper() or _SOMEONE.search(head)):
+        return head  # after a name, or after an indefinite someone ("One commuter, …,")
     return chunk
+
+
+# after the verb, a role and then, in apposition, the name: "says her partner of 14 years,
+# the sculptor Jonah Pereira", "said a spokesman for the club, Tom Hale"
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:his|her|their|its|the|a|an)\s[^,.;:‘“\"]*,\s+"  # her partner of 14 years,
+    r"(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,3}"  # the sculptor
+    r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)"  # Jonah Pereira
+)
 
 
 def _subject_after_verb(chunk: str) -> str | None:
     """ "said Mr Smith, the council leader" → "Mr Smith"; "said the council" → "the council".
     Returned as written in `chunk`, so its offset can be found."""
+    named = _ROLE_THEN_NAME.match(chunk)
+    if named:
+        return named.group(1)  # "says her partner of 14 years, the sculptor Jonah Pereira"
     match = re.match(
         r"\s*((?:the |a |an )?(?:[A-Z][\w’'\-.]*|[a-z]+)(?:\s+(?:[A-Z][\w’'\-.]*|of|for|the))*)",
         chunk,

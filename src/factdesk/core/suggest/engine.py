@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from factdesk.core.noise import NoiseRange
+from factdesk.core.noise import NoiseRange, fold
 from factdesk.core.suggest import attribution
 from factdesk.core.suggest.attribution import Attribution
+from factdesk.core.suggest.lexicon import TITLE_SMALL_WORDS
 from factdesk.core.suggest.numbers import find_figures
 from factdesk.core.suggest.people import Cast, KnownSpeaker, Person, mask_abbreviations
 from factdesk.core.suggest.quotes import Paragraph, QuoteSpan, find_nested, find_quotes, paragraphs
@@ -62,6 +63,7 @@ def suggest(
     # is a space (same length, same offsets); the suggestions quote the article itself
     shadow = mask_abbreviations(text)
     spans = _outside_noise(find_quotes(text), noise)
+    spans = _outside_noise(spans, _captions(text, spans, noise))
     cast = Cast(speakers)
     cast.read(shadow, [(q.mark_start, q.mark_end) for q in spans])
     outer, people = _attribute(shadow, spans, cast)
@@ -100,6 +102,7 @@ def _attribute(
     found: list[Attribution | None] = []
     for i in range(len(spans)):
         found.append(_attribution_of(article, i, found))
+    _from_repeats(text, spans, found)
     # a quote running over paragraphs has one speaker: the first attribution in the run
     for i, span in enumerate(spans):
         if span.continues is not None and found[span.continues] is None and found[i] is not None:
@@ -155,6 +158,20 @@ def _attribution_of(
     if previous is None and span.mark_start == paragraph.start and span.paragraph > 0:
         return _from_paragraph_before(article, i, found)
     return None
+
+
+def _from_repeats(text: str, spans: list[QuoteSpan], found: list[Attribution | None]) -> None:
+    """A quotation nobody is said to have said that repeats (part of) one somebody did is
+    theirs: a headline's or a cross-head's ‘We’ve been left with no choice’ is the
+    union leader's when the body quotes him saying it."""
+    folded = [fold(text[span.start : span.end]) for span in spans]
+    for i, said in enumerate(found):
+        if said is not None or spans[i].continues is not None or len(folded[i].split()) <= _SHORT:
+            continue
+        for j, other in enumerate(found):
+            if other is not None and j != i and folded[i] in folded[j]:
+                found[i] = other
+                break
 
 
 def _only_attribution(between: str, previous: QuoteSpan, said: Attribution) -> bool:
@@ -264,7 +281,7 @@ def _quote_score(
     inner = text[span.start : span.end].rstrip()
     if inner.endswith((".", "!", "?", ",")) or not span.closed:
         score += 0.1
-    if (inner[:1].islower() and not resumes) or _title_case(inner):
+    if (inner[:1].islower() and not resumes) or _title_case(inner) or _titled(text, span):
         # "a pattern of behaviour, not a one-off", "Building for the Next Decade": a phrase
         # quoted inside the writer's own sentence, or the title of something
         score = min(score, FULL_QUOTE_SCORE - 0.05)
@@ -273,10 +290,19 @@ def _quote_score(
     return max(0.0, min(1.0, score))
 
 
+# a name given to a work just before it: "a letter headed ‘…’", "the review, titled ‘…’"
+_TITLED = re.compile(
+    r"\b(?:titled|entitled|headed|headlined|named|dubbed|under\s+the\s+title)[,:]?\s*$"
+)
+
+
 def _title_case(inner: str) -> bool:
     words = [w for w in inner.split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "with", "by"}
-    return 2 <= len(words) <= 8 and all(w[0].isupper() or w in small for w in words)
+    return 2 <= len(words) <= 8 and all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words)
+
+
+def _titled(text: str, span: QuoteSpan) -> bool:
+    return _TITLED.search(text, max(0, span.mark_start - 30), span.mark_start) is not None
 
 
 def _figure_score(kind: str) -> float:
@@ -295,6 +321,58 @@ def _outside_noise(spans: list[QuoteSpan], noise: Sequence[NoiseRange]) -> list[
         first = new_index.get(span.continues) if span.continues is not None else None
         kept.append(replace(span, continues=first))
     return kept
+
+
+# a credit at a caption's end: "… Picture: Harrowvale Gazette", "… (Photo: Rim Council/Handout)"
+# an image credit: "(AW Photo/Jenna Kowalski)", "(Photo by Jo Lark)", "Picture: Harrowvale Gazette"
+_CREDIT = (
+    r"(?:\([^()]*\b(?:Photo|Picture|Image|Photograph)s?\b[^()]*\)"
+    r"|\b(?:Photo|Picture|Image|Photograph)s?:[^.!?]*)\s*"
+)
+_CREDIT_AT_END = re.compile(rf"{_CREDIT}$")  # at the end of a caption's line
+_CREDIT_LINE = re.compile(rf"\s*(?:\(\n|{_CREDIT}(?:\n|$))")  # a lone "(" opens one over lines
+# a line that introduces the footer's links to other stories: "Read more", "Related"
+_FOOTER_LEAD = re.compile(r"(?:read more|related|more on this story|most read)\s*:?", re.IGNORECASE)
+# a caption that says so: "Photo caption: Sen. Pell said: “…”"
+_CAPTION_LABEL = re.compile(r"(?:(?:photo|image|picture)\s+)?caption\s*:", re.IGNORECASE)
+_CAPTION = 200  # characters: a longer line is a paragraph of the article, not a caption
+_SPACE = re.compile(r"\s*")
+
+
+def _captions(text: str, spans: list[QuoteSpan], noise: Sequence[NoiseRange]) -> list[NoiseRange]:
+    """The lines holding a quotation that are an image's caption or a footer's headline.
+
+    A caption is a short line with words beside the quotation, right above a credit line
+    ("Cllr Wynne: ‘…’" then "(Image: Getty)", or "(" and the credit on the next line) or
+    ending with its credit; a footer headline is the line after a bare "Read more". Both
+    repeat or advertise; neither is the article's own report of what was said."""
+    credits = {n.start for n in noise if n.kind == "credit"}
+    found: list[NoiseRange] = []
+    for span in spans:
+        start = text.rfind("\n", 0, span.mark_start) + 1
+        end = text.find("\n", span.mark_end)
+        end = len(text) if end == -1 else end
+        outside = text[start : span.mark_start] + text[span.mark_end : end]
+        if end - start > _CAPTION or not re.search(r"[A-Za-z]", outside):
+            continue  # a paragraph, or a line all quotation (a caption names its speaker)
+        after = _SPACE.match(text, end).end()
+        if (
+            _CAPTION_LABEL.match(text, start)
+            or after in credits
+            or _CREDIT_LINE.match(text, end)
+            or _CREDIT_AT_END.search(text, start, end)
+            or _FOOTER_LEAD.fullmatch(_line_before(text, start))
+        ):
+            found.append(NoiseRange(start, end, "caption"))
+    return found
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last line with words before the line at `start`."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[text.rfind("\n", 0, end) + 1 : end].strip()
 
 
 def _in_noise(start: int, end: int, noise: Sequence[NoiseRange]) -> bool:

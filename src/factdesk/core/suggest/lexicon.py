@@ -68,6 +68,10 @@ ROLE_WORDS = _words(
     soldier veteran postman widow widower landlady publican vet dentist retiree graduate
     lecturer academic historian entrepreneur comedian star winger forward batsman jockey
     cyclist swimmer golfer mum dad gp
+    pal mate onlooker bystander shopper diner punter regular motorist pedestrian rider
+    villager islander evacuee survivor holidaymaker tourist visitor worshipper parishioner
+    expert observer commentator critic fellow classmate schoolmate teammate flatmate
+    artist painter sculptor potter singer dancer
     """
 )
 # a role with one of these in front is still that role: "co-presenter", "vice-chair"
@@ -176,5 +180,10 @@ RUN_OPENERS = _words(
     the a an and but or if in on at for to of by with from as after before when while however
     meanwhile this that these those it its their our my your his her yesterday today
     """
+)
+# the small words a title leaves in lower case ("Learning from Falls on Hollins Ward")
+TITLE_SMALL_WORDS = _words(
+    "a an the of for and or but nor in on to at with by from into onto over under after about "
+    "as via vs per up"
 )
 PARTICLES = _words("de van von der den da di du le la bin al")

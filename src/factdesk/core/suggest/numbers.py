@@ -33,11 +33,13 @@ _ANY = rf"(?:{_DIGITS}|{_WORDS})"
 # the same with a capital letter allowed, for patterns cheaper without re.IGNORECASE
 _SMALL_CASED = "|".join([*_SMALL.split("|"), *(w.capitalize() for w in _SMALL.split("|"))])
 _ANY_CASED = rf"(?:{_ANY}|{_SMALL_CASED}|One|one)"
-_QUALIFIER = (
-    r"(?:(?:about|around|almost|nearly|over|under|more than|fewer than|less than|at least|"
+_QUALIFIER_WORDS = (
+    r"about|around|almost|nearly|over|under|more than|fewer than|less than|at least|"
     r"at most|up to|some|roughly|approximately|just over|just under|as many as|as much as|"
-    r"as few as|an estimated|only)\s)?"
+    r"as few as|an estimated|only|above|below"
 )
+_QUALIFIER = rf"(?:(?:{_QUALIFIER_WORDS})\s)?"  # optional: "more than 39,000", "39,000"
+_QUALIFIED = rf"(?:{_QUALIFIER_WORDS})\s"  # required: "almost an hour", "roughly double"
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -59,7 +61,11 @@ _OF_WHAT = (
     rf"(?!(?:{_FUNCTION_WORDS}|more|less|higher|lower|rise|fall|increase|cut|since|last|this|"
     r"next)\b)"
 )
-_PER = r"(?:\s(?:a|an|per|each)\s(?:year|month|week|day|hour|head|person|night))?"
+# a rate: "£1.7m a year", "$1.12 a share", "$2 per tonne", "2p a litre"
+_PER = (
+    r"(?:\s(?:a|an|per|each)\s(?:year|month|week|day|hour|head|person|night|share|tonne|ton|"
+    r"litre|liter|gallon|barrel|kilo|kilogram|mile|unit|ticket|household|pupil|patient))?"
+)
 _OF_WHAT_MONEY = r"(?:\sof\s(?!the\b|that\b|it\b)[a-z]+)?"  # "£31.4bn of assets"
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 
@@ -76,7 +82,8 @@ FIGURES = [
             rf"\b{_QUALIFIER}(?:{_DIGITS}){_SCALE}?\s(?:pounds|dollars|euros|yen|rupees|pence)\b"
         ),
     ),
-    ("money", re.compile(rf"\b(?:{_DIGITS})p\sof\severy\s[a-z]+")),
+    # pence: "410p a share", "62p in every pound", "212p"
+    ("money", re.compile(rf"\b{_QUALIFIER}\d+(?:\.\d+)?p\b{_PER}(?:\s(?:of|in)\severy\s[a-z]+)?")),
     (
         "money",
         re.compile(r"\ba\s(?:pound|penny|dollar|euro)\s(?:a|per)\s(?:year|month|week|day)\b"),
@@ -84,7 +91,7 @@ FIGURES = [
     (
         "percent",
         re.compile(
-            rf"\b{_QUALIFIER}(?:{_ANY})\s?{_PER_CENT}(?:\s(?:of\s(?:the\s)?)?{_OF_WHAT}[A-Za-z][\w\-]*)?"
+            rf"\b{_QUALIFIER}(?:{_ANY}|zero)\s?{_PER_CENT}(?:\s(?:of\s(?:the\s)?)?{_OF_WHAT}[A-Za-z][\w\-]*)?"
         ),
     ),
     (
@@ -103,15 +110,16 @@ FIGURES = [
     (
         "date",
         re.compile(
-            r"\b(?:the\s)?(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\sof\s"
-            r"(?:1[89]|20)\d{2}\b"
+            r"\b(?:the\s)?(?:(?:spring|summer|autumn|fall|winter|end|start|beginning|middle)\sof"
+            r"|(?i:spring|summer|autumn|winter))\s(?:1[89]|20)\d{2}\b"
         ),
     ),
     ("date", re.compile(r"\b(?:1[5-9]|20)\d0s\b|’\d0s\b|\b(?:1[89]|20)\d{2}(?:/\d{2})?\b")),
     (
         "time",
         re.compile(
-            r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+            rf"\b{_QUALIFIER}(?:\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.)"
+            rf"|\d{{1,2}}:\d{{2}}(?::\d{{2}})?\b|(?:half|quarter)\spast\s(?:midnight|noon|[a-z]+))"
         ),
     ),
     (
@@ -122,7 +130,10 @@ FIGURES = [
     ),
     (
         "measure",
-        re.compile(rf"\b{_QUALIFIER}(?:{_DIGITS})\s?(?:{_UNITS})(?![\w/])(?:\sof\s[a-z]+)?"),
+        # "about -150C": a minus sign keeps the figure's word boundary before it
+        re.compile(
+            rf"(?:\b{_QUALIFIER}[-−]|\b{_QUALIFIER})(?:{_DIGITS})\s?(?:{_UNITS})(?![\w/])(?:\sof\s[a-z]+)?"
+        ),
     ),
     (
         "measure",  # "seven years and four months", "one second", "a one-year account"
@@ -131,7 +142,13 @@ FIGURES = [
             rf"(?:,?\s(?:and\s)?{_ANY_CASED}\s{_TIME_UNIT}\b)*(?:\s(?:account|contract|deal|term|old))?"
         ),
     ),
-    ("measure", re.compile(rf"(?<=\bfor\s)an?\s{_TIME_UNIT}\b")),  # "in bed for a week"
+    (
+        "measure",  # "in bed for a week", "in a fortnight", "once a fortnight", "almost an hour"
+        re.compile(
+            rf"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bonce\s)|\b{_QUALIFIED})"
+            rf"an?\s{_TIME_UNIT}\b"
+        ),
+    ),
     ("count", re.compile(rf"\b{_QUALIFIER}(?:{_ANY})-(?:[a-z]+)(?:-[a-z]+)*(?:\s{_NOUN})?", re.I)),
     (
         "count",
@@ -151,16 +168,20 @@ FIGURES = [
         "count",  # "more than half", "half an hour", "Half the babies", "half of them"
         re.compile(
             rf"\b(?:{_QUALIFIER}[Hh]alf\s(?:an?\s[a-z]+|of\s(?:them|those|all|us)\b|"
-            r"of\s(?:the|its|their|our)\s[a-z]+|the\s[a-z]+)|"
-            r"(?:more than|less than|nearly|almost|about|around|over|under|just over|just under)"
+            r"(?:of\s)?(?:the|its|their|our|his|her|my|your)\s(?:[a-z]+\s)?[a-z]+)|"
+            r"(?i:more than|less than|nearly|almost|about|around|over|under|just over|just under)"
             r"\shalf\b|Half(?=\s(?:were|are|was|is|had|have|said|say|of)\b))"
         ),
     ),
     ("count", re.compile(r"\b\d+\sand\s(?:over|above|under|older|younger)\b")),
+    # "Two out of three", "mum-of-two", "the over-75s"
+    ("count", re.compile(rf"\b{_ANY_CASED}\sout\sof\s{_ANY}\b")),
+    ("count", re.compile(rf"\b[a-z]+-of-(?:{_SMALL}|one)\b|\b(?:over|under)-\d+s\b")),
     (
         "count",
         re.compile(
-            rf"\b(?:{_ANY}|one|twice|double|treble|triple)\s(?:times|fold)\b|\b(?:twice|tripled|doubled|trebled|halved)\b|\b(?:double|triple|treble|halve)\s(?:their|its|the|his|her|our)\s[a-z]+",
+            rf"\b(?:{_ANY}|one|twice|double|treble|triple)\s(?:times|fold)\b|\b(?:twice|tripled|doubled|trebled|halved)\b|"
+            rf"\b{_QUALIFIED}(?:double|triple|treble)s?\b|\b(?:double|triple|treble|halve)\s(?:their|its|the|his|her|our)\s[a-z]+",
             re.I,
         ),
     ),
@@ -189,7 +210,8 @@ _LABELS = (
     "Level|Stage|Phase|Grade|Round|Number|Clause|Rule|Item|Junction|Ward|Unit|Floor"
 )
 # "Building 7" is a label, "the building 23 days before" is not
-_LABEL_BEFORE = re.compile(rf"\b(?:{_LABELS}|Building|{_LABELS.lower()})\.?\s$")
+# (but a lower-case "no" is the word: "we said no twice")
+_LABEL_BEFORE = re.compile(rf"\b(?:{_LABELS}|Building|{_LABELS.lower().removeprefix('no|')})\.?\s$")
 _AGE = re.compile(r"[A-Z][\w’'\-]+,\s$")
 _IN_NAME = re.compile(r"(?<![.!?:‘“\"]\s)\b[A-Z][\w’'\-]*\s$")
 _CLAUSE_STOP = re.compile(r"(?<=[.!?])[’”'\"]?\s+(?=[A-Z‘“'\"])|[;:]\s|\n")

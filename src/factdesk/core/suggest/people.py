@@ -312,6 +312,14 @@ class Cast:
         index = bisect.bisect_right(self._quotes, (position, float("inf"))) - 1
         return index >= 0 and self._quotes[index][0] <= position < self._quotes[index][1]
 
+    def _quoted_title(self, start: int, end: int) -> bool:
+        """A run that is all of a quotation is a title ("the ‘Carys Cares’ slot"), not a name."""
+        index = bisect.bisect_right(self._quotes, (start, float("inf"))) - 1
+        if index < 0:
+            return False
+        mark_start, mark_end = self._quotes[index]
+        return mark_start + 1 == start and end >= mark_end - 2
+
     # --- pass 1: introductions --------------------------------------------------------------
 
     def _introduce(self, text: str, start: int, end: int) -> None:
@@ -319,7 +327,11 @@ class Cast:
         if split is None:
             return
         context, names, _name_start = split
-        if len(names) < 2 or fold(names[-1]).strip(".") in ORG_HEADS:
+        if (
+            len(names) < 2
+            or fold(names[-1]).strip(".") in ORG_HEADS
+            or self._quoted_title(start, end)
+        ):
             return
         title = _title(context)
         plausible = (
@@ -352,10 +364,12 @@ class Cast:
         words = text[start:end].split()
         while words and fold(words[0]) in RUN_OPENERS:
             words.pop(0)
-        name = " ".join(words)
         by_name = len(words) >= 2 and fold(words[-1]).strip(".,") in ORG_HEADS
         if not words or not (by_name or _organisation_by_context(text, start, end)):
             return False
+        if len(words) >= 3 and fold(words[-1]).strip(".,") in _LEGAL_SUFFIXES:
+            words.pop()  # "Halvern Instruments Inc." speaks as Halvern Instruments
+        name = " ".join(words)
         if fold(name) not in {fold(o) for o in self.organisations}:
             self.organisations.append(name)
         return True
@@ -505,6 +519,11 @@ class Cast:
                 self.known(apposed.group(1)).roles.add(fold(text[start:end]))  # type: ignore[union-attr]
                 continue  # "Its lead researcher, Ingrid Salo,": she is named right after
             surface = text[start:end]
+            if found and _apposed_role(text, found[-1].end, start):
+                # "One customer, a retired teacher who…,": the same someone, described again
+                found[-1].person.roles.add(fold(surface))
+                found.append(Mention(start, end, found[-1].person, surface))
+                continue
             epithet = _epithet(surface) and not self.in_quote(start)
             person = self.known(surface) or self.holder(surface, create=not epithet)
             if person is None and epithet:
@@ -645,6 +664,10 @@ def _without_capitals(
     return found
 
 
+# the legal form after a company's name, not part of what it is called
+_LEGAL_SUFFIXES = frozenset(
+    {"inc", "ltd", "plc", "llc", "corp", "limited", "co", "llp", "ag", "sa"}
+)
 _ORG_NOUN = rf"(?:{'|'.join(sorted(ORG_NOUNS))})s?\b(?![ \t]+(?:{ROLE_ALTERNATION})\b)"
 # "Kestrel Ocean Lines, which runs", "Harwood Cycles, one of the last bicycle manufacturers"
 _ORG_AFTER = re.compile(
@@ -789,6 +812,13 @@ def _same_given(one: str, other: str) -> bool:
     """ "Ray" and "Raymond", "Chris" and "Christopher": a short form of the same name."""
     short, long = sorted((fold(one), fold(other)), key=len)
     return short == long or (len(short) >= 3 and long.startswith(short))
+
+
+def _apposed_role(text: str, previous_end: int, start: int) -> bool:
+    """An indefinite role phrase right after another one and a comma, in apposition to it."""
+    return re.fullmatch(r",[ \t]+", text[previous_end:start]) is not None and fold(
+        text[start : start + 3]
+    ).split()[0] in {"a", "an"}
 
 
 def _start(mention: Mention) -> int:
