@@ -9,7 +9,15 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factdesk.factsheet.csv_out import _line, one_line_stripped
+from factdesk.factsheet.csv_out import (
+    CLAIM_COLUMNS,
+    _line,
+    _source_line,
+    neutralise,
+    one_line_stripped,
+    render_claim_rows_csv,
+)
+from factdesk.factsheet.model import Evidence, SourceRef
 
 _CELL = st.one_of(
     st.text(max_size=30),
@@ -48,3 +56,48 @@ def test_the_cells_that_need_quoting() -> None:
 )
 def test_one_line_stripped_is_split_and_joined(text: str) -> None:
     assert one_line_stripped(text) == " ".join(text.split())
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab ,\"\r\n\t'=+-@“”\u00a0\u2028")), max_size=10)
+_QUOTE = st.tuples(_TEXT, st.integers(min_value=1, max_value=4), st.booleans())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _TEXT, st.one_of(st.none(), _TEXT), st.one_of(st.none(), _TEXT), _TEXT, _TEXT,
+            st.lists(_QUOTE, max_size=3), st.lists(st.tuples(_TEXT, _TEXT), max_size=2),
+        ),
+        max_size=8,
+    )
+)  # fmt: skip
+def test_a_row_per_claim_is_what_the_csv_module_writes_of_its_cells(claims: list) -> None:
+    """render_claim_rows_csv writes each row as one string for speed: the same bytes as
+    csv.writer writing the cells the sheet defines (neutralised, one line per quotation)."""
+    sources = {1: SourceRef(1, 'A "title", with commas', "Outlet", "2025-02-17", "https://x/a,b")}
+    rows, quotations, evidence, expected = [], {}, {}, [list(CLAIM_COLUMNS)]
+
+    def cited(doc: int) -> str:
+        return _source_line(sources.get(doc, SourceRef(doc, f"Document {doc}")))
+
+    for n, (text, speaker, date, note, updated, quoted, items) in enumerate(claims, start=1):
+        rows.append((n, text, speaker, date, "verified", note, updated))
+        quotations[n] = quoted
+        evidence[n] = [Evidence(source, note) for source, note in items]
+        docs = dict.fromkeys(doc for _quote, doc, _found in quoted)
+        expected.append(
+            [
+                str(n), neutralise(text), neutralise(speaker or ""), date or "", "verified",
+                neutralise(note),
+                "\n".join(
+                    f"“{' '.join(q.split())}” [doc {doc}]"
+                    + ("" if found else " (no longer found in the article)")
+                    for q, doc, found in quoted
+                ),
+                "\n".join(cited(doc) for doc in docs),
+                neutralise("\n".join(f"{s} — {t}" if t else s for s, t in items)) if items else "",
+                updated,
+            ]
+        )  # fmt: skip
+    assert render_claim_rows_csv(rows, quotations, evidence, sources) == _csv_module(expected)
