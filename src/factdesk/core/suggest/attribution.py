@@ -21,7 +21,8 @@ from factdesk.core.suggest.lexicon import (
     TITLES,
     is_role_word,
 )
-from factdesk.core.suggest.people import Cast, Person, fold
+from factdesk.core.suggest.people import Cast
+from factdesk.core.suggest.person import Person, fold
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|warned|warns|insisted|insists|claimed|claims|argued|"
@@ -40,6 +41,7 @@ SPEECH_VERBS = (
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_ACCORDING_AFTER = re.compile(r"\s*,?\s*according to\b", re.IGNORECASE)
 # verbs of answering: "she replied", "he hit back"; the pronoun is not who spoke just before
 _ANSWER = r"(?:replied|replies|responded|responds|retorted|countered|hit back|shot back)\b"
 _REPLY = re.compile(rf"\s+{_ANSWER}")
@@ -66,7 +68,9 @@ def after(text: str, mark_end: int, limit: int, cast: Cast) -> Attribution | Non
     cut = _clause_end(window)
     window = window[:cut]
     verb = _VERB.search(window) if re.match(r"\s*[,—–-]?\s*[A-Za-z]", window) else None
-    if verb is None or len(window[: verb.start()].split()) > 6:
+    if verb is None:
+        return _according_after(text, mark_end, window, cast)
+    if len(window[: verb.start()].split()) > 6:
         return None
     before_verb = window[: verb.start()].strip(" ,—–-")
     if before_verb:
@@ -79,6 +83,16 @@ def after(text: str, mark_end: int, limit: int, cast: Cast) -> Attribution | Non
     if subject is None:
         return None
     return _resolve_in(text, mark_end + verb.end(), window[verb.end() :], subject, cast)
+
+
+def _according_after(text: str, mark_end: int, window: str, cast: Cast) -> Attribution | None:
+    """ "…”, according to Quayle.": the source named right after the quotation."""
+    according = _ACCORDING_AFTER.match(window)
+    rest = window[according.end() :] if according else ""
+    subject = _subject_after_verb(rest) if according else None
+    if according is None or subject is None:
+        return None
+    return _resolve_in(text, mark_end + according.end(), rest, subject, cast)
 
 
 def _answering(text: str, said: Attribution, cast: Cast) -> Attribution:
@@ -229,6 +243,28 @@ def statement(text: str, start: int, end: int, cast: Cast) -> Attribution | None
         return None
     offset = start + (len(text[start:end]) - len(window))
     return _resolve_in(text, offset, window[: found.start()], subject, cast)
+
+
+def reported(text: str, start: int, end: int, cast: Cast) -> Attribution | None:
+    """ "Mr Hurst said his own list stood at 640 patients." then a paragraph that is all
+    quotation with nothing said about it: the quotation goes on in the voice of whoever the
+    paragraph before reported, the speaker of its last sentence that has one."""
+    window = text[start:end]
+    sentences = [0, *(m.end() for m in re.finditer(r"[.!?][’”'\"]?\s+", window))]
+    for sentence_start in reversed(sentences):
+        sentence = window[sentence_start:]
+        if re.search(r"[‘“\"]", sentence):
+            continue  # it quotes someone: the quotation after it may answer them
+        verb = _VERB.search(sentence)
+        if verb is None:
+            continue
+        subject = _subject_before_verb(sentence[: verb.start()])
+        if subject is None or fold(subject) in _OTHER_PRONOUNS:
+            continue
+        said = _resolve_in(text, start + sentence_start, sentence[: verb.start()], subject, cast)
+        if said is not None and said.speaker:
+            return said
+    return None
 
 
 def _according_to(text: str, window: str, offset: int, cast: Cast) -> Attribution | None:

@@ -3,7 +3,8 @@
 Pure Python, offline, no model: `suggest(text, noise=…, speakers=…)` reads the article's cast
 (factdesk.core.suggest.people), its quotations (quotes) and figures (numbers), attributes each
 quotation (attribution) and scores it. Quotations inside noise (repeated captions, credit
-lines, footers) are left out: they repeat the body or are not the article's.
+lines, footers) or on an image's caption or a footer's headline (captions) are left out:
+they repeat the body or are not the article's.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Any
 from factdesk.core.noise import NoiseRange, fold
 from factdesk.core.suggest import attribution
 from factdesk.core.suggest.attribution import Attribution
+from factdesk.core.suggest.captions import captions
 from factdesk.core.suggest.lexicon import TITLE_SMALL_WORDS
 from factdesk.core.suggest.numbers import find_figures
-from factdesk.core.suggest.people import Cast, KnownSpeaker, Person, mask_abbreviations
+from factdesk.core.suggest.people import Cast, mask_abbreviations
+from factdesk.core.suggest.person import KnownSpeaker, Person
 from factdesk.core.suggest.quotes import Paragraph, QuoteSpan, find_nested, find_quotes, paragraphs
 
 QUOTE, NUMBER = "quote", "number"
@@ -63,7 +66,7 @@ def suggest(
     # is a space (same length, same offsets); the suggestions quote the article itself
     shadow = mask_abbreviations(text)
     spans = _outside_noise(find_quotes(text), noise)
-    spans = _outside_noise(spans, _captions(text, spans, noise))
+    spans = _outside_noise(spans, captions(text, spans, noise))
     cast = Cast(speakers)
     cast.read(shadow, [(q.mark_start, q.mark_end) for q in spans])
     outer, people = _attribute(shadow, spans, cast)
@@ -197,8 +200,10 @@ def _from_paragraph_before(
     if earlier:  # a quote paragraph after a quoted one: the same voice goes on
         last = earlier[-1]
         return found[last] if _long(text, spans[last]) else None
-    # "Mrs Holt read a statement outside court." then the statement as its own paragraph
-    return attribution.statement(text, before_para.start, before_para.end, cast)
+    # "Mrs Holt read a statement outside court." then the statement as its own paragraph;
+    # "Mr Hurst said his list had grown." then what he said, as its own paragraph
+    said = attribution.statement(text, before_para.start, before_para.end, cast)
+    return said or attribution.reported(text, before_para.start, before_para.end, cast)
 
 
 def _nested(
@@ -321,58 +326,6 @@ def _outside_noise(spans: list[QuoteSpan], noise: Sequence[NoiseRange]) -> list[
         first = new_index.get(span.continues) if span.continues is not None else None
         kept.append(replace(span, continues=first))
     return kept
-
-
-# a credit at a caption's end: "… Picture: Harrowvale Gazette", "… (Photo: Rim Council/Handout)"
-# an image credit: "(AW Photo/Jenna Kowalski)", "(Photo by Jo Lark)", "Picture: Harrowvale Gazette"
-_CREDIT = (
-    r"(?:\([^()]*\b(?:Photo|Picture|Image|Photograph)s?\b[^()]*\)"
-    r"|\b(?:Photo|Picture|Image|Photograph)s?:[^.!?]*)\s*"
-)
-_CREDIT_AT_END = re.compile(rf"{_CREDIT}$")  # at the end of a caption's line
-_CREDIT_LINE = re.compile(rf"\s*(?:\(\n|{_CREDIT}(?:\n|$))")  # a lone "(" opens one over lines
-# a line that introduces the footer's links to other stories: "Read more", "Related"
-_FOOTER_LEAD = re.compile(r"(?:read more|related|more on this story|most read)\s*:?", re.IGNORECASE)
-# a caption that says so: "Photo caption: Sen. Pell said: “…”"
-_CAPTION_LABEL = re.compile(r"(?:(?:photo|image|picture)\s+)?caption\s*:", re.IGNORECASE)
-_CAPTION = 200  # characters: a longer line is a paragraph of the article, not a caption
-_SPACE = re.compile(r"\s*")
-
-
-def _captions(text: str, spans: list[QuoteSpan], noise: Sequence[NoiseRange]) -> list[NoiseRange]:
-    """The lines holding a quotation that are an image's caption or a footer's headline.
-
-    A caption is a short line with words beside the quotation, right above a credit line
-    ("Cllr Wynne: ‘…’" then "(Image: Getty)", or "(" and the credit on the next line) or
-    ending with its credit; a footer headline is the line after a bare "Read more". Both
-    repeat or advertise; neither is the article's own report of what was said."""
-    credits = {n.start for n in noise if n.kind == "credit"}
-    found: list[NoiseRange] = []
-    for span in spans:
-        start = text.rfind("\n", 0, span.mark_start) + 1
-        end = text.find("\n", span.mark_end)
-        end = len(text) if end == -1 else end
-        outside = text[start : span.mark_start] + text[span.mark_end : end]
-        if end - start > _CAPTION or not re.search(r"[A-Za-z]", outside):
-            continue  # a paragraph, or a line all quotation (a caption names its speaker)
-        after = _SPACE.match(text, end).end()
-        if (
-            _CAPTION_LABEL.match(text, start)
-            or after in credits
-            or _CREDIT_LINE.match(text, end)
-            or _CREDIT_AT_END.search(text, start, end)
-            or _FOOTER_LEAD.fullmatch(_line_before(text, start))
-        ):
-            found.append(NoiseRange(start, end, "caption"))
-    return found
-
-
-def _line_before(text: str, start: int) -> str:
-    """The last line with words before the line at `start`."""
-    end = start
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return text[text.rfind("\n", 0, end) + 1 : end].strip()
 
 
 def _in_noise(start: int, end: int, noise: Sequence[NoiseRange]) -> bool:

@@ -133,6 +133,7 @@ NOT_NAMES = _words(
     hospital school police bbc itv sky news times nato eu uk us usa un european britain
     british england english america american france french germany german russia russian
     ukraine ukrainian china chinese europe white kremlin also both all some many one two
+    river lake loch lough mount cape
     three several no not now then so yet still even only just mps ministers officials
     sources critics residents figures data analysis according under over during despite
     since until amid about state federal national local state's former acting interim

@@ -10,42 +10,46 @@ Lord Cameron) or, for knights and dames, the given name (Sir Keir); a lone surna
 spokeswoman") becomes a person of their own, whom later "the spokeswoman" and "she" can mean.
 The desk's speakers and aliases come first. Gender comes from titles, gendered roles, common
 given names and the first he/his or she/her after a mention. Organisations ("Highvale Water",
-"Downing Street") are kept apart: they speak under their names, never as "he" or "she".
+"Downing Street") are kept apart (organisations.py): they speak under their names, never as
+"he" or "she". Descriptions ("the 52-year-old", "the retired engineer") are epithets.py's.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from factdesk.core.suggest.first_names import FEMALE, MALE
+from factdesk.core.suggest import epithets
 from factdesk.core.suggest.lexicon import (
-    ANONYMOUS_ROLES,
-    COMPOUND_ROLES,
-    FEMALE_ROLES,
     FEMALE_TITLES,
     GIVEN_NAME_TITLES,
-    MALE_ROLES,
     MALE_TITLES,
     NOT_NAMES,
     ORG_HEADS,
-    ORG_NOUNS,
     PARTICLES,
     ROLE_ALTERNATION,
     ROLE_HYPERNYMS,
-    RUN_OPENERS,
     TITLE_ROLES,
     TITLES,
     is_role_word,
 )
+from factdesk.core.suggest.organisations import Organisations
+from factdesk.core.suggest.person import (
+    NAME_WORD,
+    KnownSpeaker,
+    Mention,
+    Person,
+    fold,
+    gender_of_given,
+    gender_of_words,
+    role_head,
+    role_key,
+)
 from factdesk.core.suggest.quotes import paragraphs
 
-_WORD = r"[A-Z][\w’'\-]*"
-_NAME_RUN = re.compile(rf"{_WORD}(?:[ \t\u00a0]+(?:(?:{'|'.join(PARTICLES)})[ \t]+)?{_WORD})*")
+_PARTICLE = rf"(?:{'|'.join(PARTICLES)})"
+_NAME_RUN = re.compile(rf"{NAME_WORD}(?:[ \t\u00a0]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD})*")
 _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Det|Gen|Rep|Sen|Gov|Prof|Lt|Col|Capt|Supt|Insp|Cllr|Rev|Hon|"
     r"Maj|Cmdr|Adm|Jr|Sr|Insp|Ch|Const|Fr)\.(?=\s)"
@@ -57,26 +61,24 @@ _VERBS = (
     r"had|is|was|would|will"
 )
 _GAP = rf"(?!(?:{_VERBS}|and|or|of|for|to|in|at|with|from)\b)[a-z\-]+[ \t]+"
+# a word between a determiner and the role: "a hospital", not "the trade from his mother"
+# ("A Department of Health spokesperson": "of" inside a capitalised name is no preposition)
+_FILLER = (
+    rf"(?!(?:{_DETERMINERS}|with|in|to|from|on|by|as)\b)(?!(?:for|of|at)[ \t]+[a-z])"
+    rf"[\w’'\-]+[ \t]+"
+)
 _ROLE_PHRASE = re.compile(
-    rf"\b(?:{_DETERMINERS})[ \t]+(?:[\w’'\-]+[ \t]+){{0,3}}?(?:{_ROLE})\b(?!-)"
+    rf"\b(?:{_DETERMINERS})[ \t]+(?:{_FILLER}){{0,3}}?(?:{_ROLE})\b(?!-)"
     rf"(?:[ \t]+(?:{_GAP})?(?:{_ROLE})\b(?!-))*"
-    rf"(?:[ \t]+(?:for|of|at|with|in|to|from|close[ \t]+to)[ \t]+(?:the[ \t]+)?"
+    # "adviser to the minister", not "a care worker to cover the lost wages"
+    rf"(?:[ \t]+(?:for|of|at|with|in|to(?=[ \t]+(?:the|a|an|his|her|their|[A-Z])\b)|from|"
+    rf"close[ \t]+to)[ \t]+(?:the[ \t]+)?"
     rf"(?!(?:{_VERBS})\b)[\w’'\-]+"
     rf"(?:[ \t]+(?!(?:{_VERBS}|and|but|that|which|where|when|[a-z]+ed)\b)[\w’'\-]+){{0,5}})?",
     re.IGNORECASE,
 )
 _ROLE_OWNER = re.compile(r"[ \t](?:for|of|at|with|in|to|from|close[ \t]+to)[ \t]")
 _PROSE_WORDS = 5  # a paragraph shorter than this is a credit line or a stray mark
-# "Halloran, 52, said": an age in apposition
-_AGE_AFTER = re.compile(r",[ \t]+(\d{1,3}),")
-# "Ferreira, who joined in 2025, is the first defender to score": what someone is said to be
-_DESCRIBED_AS = re.compile(
-    r"(?:,[^,.;:‘“\"]{1,80},)?"  # an apposition or relative clause: ", who joined in 2025,"
-    r"[ \t]+(?:is|was|has[ \t]+been)[ \t]+(?:a|an|the)[ \t]+"  # "is the"
-    r"(?:[\w’'\-]+[ \t]+){0,3}?"  # "first", "club's longest-serving"
-    rf"((?:{ROLE_ALTERNATION}))\b(?!-)",
-    re.IGNORECASE,
-)
 # "Doreen Platt, 78, has volunteered", "Sasha Doyle, who had her baby there,", "Tomás
 # Ferreira, the Rovers centre-half," (organisations in apposition were taken out before)
 _PERSON_AFTER = re.compile(r",\s(?:\d{1,3},|who\b|(?:the|a|an)\s)")
@@ -86,86 +88,10 @@ _SENTENCE_END = re.compile(r"[.!?](?=[’”'\"]?\s|$)")
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)")
 
 
-@dataclass(slots=True, eq=False)
-class Person:
-    name: str  # the canonical name: the desk's, or the fullest the article gives
-    given: str | None
-    family: str | None
-    gender: str | None = None  # "m", "f" or None
-    roles: set[str] = field(default_factory=set)  # folded role phrases
-    aliases: set[str] = field(default_factory=set)  # folded: the desk's aliases
-
-    def add_gender(self, gender: str | None) -> None:
-        if gender and self.gender is None:
-            self.gender = gender
-
-    @property
-    def named(self) -> bool:
-        return bool(self.given or self.family)
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    person: Person
-    surface: str  # as written: "Sir Keir", "the Prime Minister"
-
-
-@dataclass(frozen=True, slots=True)
-class KnownSpeaker:
-    """A speaker the desk already has, with the other names it goes by."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-
-
-@functools.lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    return " ".join(text.replace("’", "'").casefold().split())
-
-
 def mask_abbreviations(text: str) -> str:
     """The same text with the full stop of "Dr.", "Sen.", "Mrs." as a space: it does not end
     a sentence (same length, so every offset still holds)."""
     return _ABBREVIATION.sub(lambda m: m.group()[:-1] + " ", text)
-
-
-def gender_of_given(given: str | None) -> str | None:
-    if not given:
-        return None
-    key = _without_accents(given.casefold())  # "Tomás" is "tomas", "Siân" is "sian"
-    male, female = key in MALE, key in FEMALE
-    return "m" if male and not female else "f" if female and not male else None
-
-
-def gender_of_words(words: Sequence[str]) -> str | None:
-    for word in words:
-        key = fold(word).strip(".,")
-        if key in MALE_TITLES or key in MALE_ROLES:
-            return "m"
-        if key in FEMALE_TITLES or key in FEMALE_ROLES:
-            return "f"
-    return None
-
-
-def _without_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-@functools.lru_cache(maxsize=4096)
-def role_head(role: str) -> str:
-    """The word a role is known by: "cabinet member for education" → "member",
-    "hospital spokeswoman" → "spokeswoman", "Prime Minister" → "prime minister"."""
-    key = fold(role)
-    for prefix in ("the ", "a ", "an ", "one ", "my ", "our ", "his ", "her ", "their "):
-        key = key.removeprefix(prefix)
-    key = re.split(r"\s(?:for|of|at|with|in|to)\s", key)[0]
-    for compound, canonical in COMPOUND_ROLES.items():
-        if key == compound or key.endswith(" " + compound):
-            return canonical
-    words = [w for w in key.split() if is_role_word(w)]
-    return words[-1] if words else key
 
 
 def _is_name_word(word: str) -> bool:
@@ -179,7 +105,7 @@ class Cast:
     def __init__(self, known: Sequence[KnownSpeaker] = ()) -> None:
         self.people: list[Person] = []
         self.mentions: list[Mention] = []
-        self.organisations: list[str] = []  # "Highvale Water", "Downing Street", as written
+        self._organisations = Organisations()
         # set by read(): where sentences and paragraphs end, and the quotations to skip
         self._sentences: list[int] = []
         self._paragraph_breaks: list[int] = []
@@ -205,14 +131,7 @@ class Cast:
         self._quotes = sorted(quotes)
         self._text = text
         runs = _runs(text)
-        named_of = self._organisations_of(text)
-        organisations = {
-            run
-            for run in runs
-            if not any(s <= run[0] < e for s, e in named_of)
-            and self._introduce_organisation(text, *run)
-        }
-        self._organisations_at = _occurrences(text, self.organisations)
+        organisations = self._organisations.read(text, runs)
         runs = _without_capitals(text, runs, keep=organisations)
         for start, end in runs:
             self._introduce(text, start, end)
@@ -221,26 +140,13 @@ class Cast:
             mention = self._mention(text, start, end)
             if mention is not None:
                 mentions.append(mention)
-        self._learn_descriptions(text, mentions)
-        epithets: list[tuple[int, int, str]] = []
-        mentions.extend(self._role_mentions(text, mentions, epithets))
+        epithets.learn_descriptions(text, mentions, self)
+        unresolved: list[epithets.Epithet] = []
+        mentions.extend(self._role_mentions(text, mentions, unresolved))
         self.mentions = _without_overlaps(mentions)
         self._learn_genders(text)
-        self._resolve_epithets(epithets)
+        epithets.resolve_epithets(self, unresolved)
         self._resolve_pronouns(text)
-
-    def _learn_descriptions(self, text: str, mentions: list[Mention]) -> None:
-        """ "Halloran, 52," is "the 52-year-old"; "Ferreira, who joined in May, is the first
-        defender to…" and "Okafor is a nurse" are "the defender" and "the nurse"."""
-        for mention in mentions:
-            if not mention.person.named or self.in_quote(mention.start):
-                continue
-            age = _AGE_AFTER.match(text, mention.end)
-            if age:
-                mention.person.roles.add(f"{age.group(1)}-year-old")
-            described = _DESCRIBED_AS.match(text, mention.end)
-            if described:
-                mention.person.roles.add(fold(described.group(1)))
 
     def _learn_genders(self, text: str) -> None:
         """ "Tom Caddick said he had written", "Ms Shaw, who had her children there": the first
@@ -264,8 +170,7 @@ class Cast:
             gender = "m" if match.group().casefold() == "he" else "f"
             person = self.antecedent(match.start(), gender)
             if person is not None:
-                mention = Mention(match.start(), match.end(), person, match.group())
-                bisect.insort(self.mentions, mention, key=lambda m: m.start)
+                self.add_mention(Mention(match.start(), match.end(), person, match.group()))
 
     def antecedent(self, at: int, gender: str, besides: Person | None = None) -> Person | None:
         """ "He" or "she" at `at`: in the nearest earlier sentence, outside the quotations
@@ -273,14 +178,13 @@ class Cast:
         gender, else the first of unknown gender — the first is usually the sentence's subject
         ("The PM said Putin would…" → the PM). `besides` is someone it cannot be: the
         speaker of the quotation the pronoun is in ("…and he said, ‘…’" is not the speaker)."""
-        before = bisect.bisect_right([m.end for m in self.mentions], at)
         sentence: int | None = None
         fitting: Person | None = None  # the first of the sentence whose gender fits
         matching: Person | None = None  # the first whose gender is known to match
-        for mention in reversed(self.mentions[:before]):
+        for mention in reversed(self.mentions_before(at)):
             if self.in_quote(mention.start) or mention.person is besides:
                 continue
-            index = self._sentence_index(mention.start)
+            index = self.sentence_index(mention.start)
             if sentence is not None and index != sentence and fitting is not None:
                 break
             sentence = index
@@ -297,16 +201,30 @@ class Cast:
         last = bisect.bisect_left(self.mentions, end, key=lambda m: m.start)
         return self.mentions[first:last]
 
+    def mentions_before(self, at: int) -> list[Mention]:
+        """The mentions that end by `at`, in text order."""
+        return self.mentions[: bisect.bisect_right([m.end for m in self.mentions], at)]
+
+    def add_mention(self, mention: Mention) -> None:
+        """Record a mention found after the first pass, keeping text order."""
+        bisect.insort(self.mentions, mention, key=lambda m: m.start)
+
     def _sentence_end(self, position: int) -> int:
         """Where the sentence (or the paragraph) holding `position` ends."""
         ends = [self._sentences, self._paragraph_breaks]
         following = [e[i] for e in ends if (i := bisect.bisect_left(e, position + 1)) < len(e)]
         return min(following, default=position + 200)
 
-    def _sentence_index(self, position: int) -> int:
+    def sentence_index(self, position: int) -> int:
+        """Which sentence (counting paragraph ends as sentence ends) holds `position`."""
         return bisect.bisect_left(self._sentences, position + 1) + bisect.bisect_left(
             self._paragraph_breaks, position
         )
+
+    def prose_paragraph(self, position: int) -> int:
+        """Which paragraph of prose holds `position`: a lone "(" or "(Image: Getty)" is not
+        one, so it does not put an epithet a paragraph further from its name."""
+        return bisect.bisect_left(self._prose_breaks, position)
 
     def in_quote(self, position: int) -> bool:
         index = bisect.bisect_right(self._quotes, (position, float("inf"))) - 1
@@ -358,70 +276,9 @@ class Cast:
                 person.roles.add(fold(role))
                 person.add_gender(gender_of_words(role.split()))
 
-    def _introduce_organisation(self, text: str, start: int, end: int) -> bool:
-        """ "Highvale Water", "Marshfield District Council": a capitalised run that ends with
-        the word an organisation's or a place's name ends with."""
-        words = text[start:end].split()
-        while words and fold(words[0]) in RUN_OPENERS:
-            words.pop(0)
-        by_name = len(words) >= 2 and fold(words[-1]).strip(".,") in ORG_HEADS
-        if not words or not (by_name or _organisation_by_context(text, start, end)):
-            return False
-        if len(words) >= 3 and fold(words[-1]).strip(".,") in _LEGAL_SUFFIXES:
-            words.pop()  # "Halvern Instruments Inc." speaks as Halvern Instruments
-        name = " ".join(words)
-        if fold(name) not in {fold(o) for o in self.organisations}:
-            self.organisations.append(name)
-        return True
-
-    def _organisations_of(self, text: str) -> list[tuple[int, int]]:
-        """ "the Department for Schools", "Bank of England", "Royal College of Nursing": an
-        organisation's word, "of" or "for", and a capitalised name; where each is named."""
-        found: list[tuple[int, int]] = []
-        for match in _ORG_OF_NAME.finditer(text):
-            # the capitalised words before its head: "Royal College of Nursing"
-            lead = _LEADING_WORDS.search(text, max(0, match.start() - 60), match.start())
-            start = lead.start() if lead else match.start()
-            words = text[start : match.end()].split()
-            while words and fold(words[0]) in RUN_OPENERS:
-                words.pop(0)
-            name = " ".join(words)
-            if fold(name) not in {fold(o) for o in self.organisations}:
-                self.organisations.append(name)
-            found.append((start, match.end()))
-        return found
-
     def organisation(self, phrase: str, at: int | None = None) -> str | None:
-        """The organisation `phrase` (at `at`) names: its full name ("Downing Street"), its
-        first word ("Highvale" for Highvale Water) or "the" and its last word ("the
-        cooperative"), when only one organisation of the article fits; "the company" or "the
-        firm" is the last organisation named before `at`. The longest name is kept ("Harwood
-        Cycles" for "Harwood")."""
-        words = fold(phrase).split()
-        if not words:
-            return None
-        if len(words) == 1 and phrase[:1].isupper():
-            return self._organisation_by_word(words[0], at)
-        full = [o for o in self.organisations if fold(o) in {" ".join(words), " ".join(words[1:])}]
-        if full:
-            return full[0]  # "Highvale Water", "the Department for Schools"
-        if len(words) == 2 and words[0] == "the":
-            fits = [o for o in self.organisations if _organisation_head(o) == words[1]]
-            if len(fits) == 1:
-                return fits[0]
-            if words[1] in ORG_NOUNS and at is not None:
-                before = [name for position, name in self._organisations_at if position < at]
-                return before[-1] if before else None
-        return None
-
-    def _organisation_by_word(self, word: str, at: int | None) -> str | None:
-        """ "Highvale": the one organisation whose name starts with it (the longest name),
-        unless a person of that surname was named before."""
-        fits = [o for o in self.organisations if fold(o).split()[0] == word]
-        longest = {fold(o) for o in fits if len(o.split()) == max(len(f.split()) for f in fits)}
-        if len(longest) != 1 or self._person_first(word, at):
-            return None
-        return next(o for o in fits if fold(o) in longest)
+        """The organisation `phrase` (at `at`) names, if any (see Organisations.named)."""
+        return self._organisations.named(phrase, at, self._person_first)
 
     def _person_first(self, word: str, at: int | None) -> bool:
         """Whether "Harwood" at `at` is rather a person: someone of that surname is named in
@@ -495,11 +352,11 @@ class Cast:
         return person
 
     def _role_mentions(
-        self, text: str, named: list[Mention], epithets: list[tuple[int, int, str]]
+        self, text: str, named: list[Mention], unresolved: list[epithets.Epithet]
     ) -> list[Mention]:
         """ "the Prime Minister", "a hospital spokeswoman", "the peer": whoever holds the role,
         or a person known only by it. A definite role nobody holds ("the retired engineer",
-        "the 41-year-old") goes to `epithets`: it may be someone just named."""
+        "the 41-year-old") goes to `unresolved`: it may be someone just named."""
         found: list[Mention] = []
         for match in _ROLE_PHRASE.finditer(text):
             start, end = match.span()
@@ -519,60 +376,27 @@ class Cast:
                 self.known(apposed.group(1)).roles.add(fold(text[start:end]))  # type: ignore[union-attr]
                 continue  # "Its lead researcher, Ingrid Salo,": she is named right after
             surface = text[start:end]
+            if _AS_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "shifts as a care worker": what someone works as, not someone new
+            owner_mention = _named_just_before(named, text, start)
+            if owner_mention is not None:
+                # "Farheen Qureshi, 19, a commerce student, said": the same person, described
+                owner_mention.person.roles.add(fold(surface))
+                found.append(Mention(start, end, owner_mention.person, surface))
+                continue
             if found and _apposed_role(text, found[-1].end, start):
                 # "One customer, a retired teacher who…,": the same someone, described again
                 found[-1].person.roles.add(fold(surface))
                 found.append(Mention(start, end, found[-1].person, surface))
                 continue
-            epithet = _epithet(surface) and not self.in_quote(start)
+            epithet = epithets.is_epithet(surface) and not self.in_quote(start)
             person = self.known(surface) or self.holder(surface, create=not epithet)
             if person is None and epithet:
-                epithets.append((start, end, surface))
+                unresolved.append((start, end, surface))
                 continue
             if person is not None:
                 found.append(Mention(start, end, person, surface))
         return found
-
-    def _resolve_epithets(self, epithets: list[tuple[int, int, str]]) -> None:
-        """ "Gerald Pike, 71, said he had given up. ‘…,’ the retired engineer said.": a
-        definite role nobody holds is the first person of the nearest earlier sentence, in
-        the same paragraph or the one before, who is named and fits; else someone new."""
-        for start, end, surface in epithets:
-            gender = gender_of_words(surface.split())
-            person = self._latest_holder(surface, start) or self._named_before(start, gender)
-            if person is None:
-                person = self.holder(surface, create=True)
-            if person is not None:
-                bisect.insort(self.mentions, Mention(start, end, person, surface), key=_start)
-
-    def _latest_holder(self, surface: str, at: int) -> Person | None:
-        """Of the named people the article gave this role ("Kingsmere defender Ryan Tuohy",
-        "Ferreira … is the first defender"), the one mentioned last before `at`."""
-        head = role_head(surface)
-        holders = {id(p) for p in self.people if p.named and head in map(role_head, p.roles)}
-        before = bisect.bisect_right([m.end for m in self.mentions], at)
-        for mention in reversed(self.mentions[:before]):
-            if id(mention.person) in holders and not self.in_quote(mention.start):
-                return mention.person
-        return None
-
-    def _named_before(self, at: int, gender: str | None) -> Person | None:
-        paragraph = bisect.bisect_left(self._prose_breaks, at)
-        before = bisect.bisect_right([m.end for m in self.mentions], at)
-        sentence: int | None = None
-        first: Person | None = None
-        for mention in reversed(self.mentions[:before]):
-            person = mention.person
-            if self.in_quote(mention.start) or not person.named:
-                continue
-            if bisect.bisect_left(self._prose_breaks, mention.start) < paragraph - 1:
-                break
-            index = self._sentence_index(mention.start)
-            if sentence is not None and index != sentence:
-                break
-            if gender is None or person.gender in (None, gender):
-                sentence, first = index, person
-        return first
 
     # --- looking people up ------------------------------------------------------------------
 
@@ -587,9 +411,12 @@ class Cast:
     def holder(self, phrase: str, *, create: bool = False) -> Person | None:
         """Who holds the role `phrase` names: a named person with that role (unique), else
         the person known only by it; `create` makes one for a first mention."""
-        key = _role_key(phrase)
+        key = role_key(phrase)
         head = role_head(phrase)
-        exact = [p for p in self.people if p.named and key in {_role_key(r) for r in p.roles}]
+        if create and fold(phrase).split()[0] in {"one", "another"}:
+            # "One customer", "another parent": one more of many, not the one named before
+            return self._anonymous(phrase, head, indefinite=True)
+        exact = [p for p in self.people if p.named and key in {role_key(r) for r in p.roles}]
         if len(exact) == 1:
             return exact[0]
         by_head = [p for p in self.people if p.named and head in {role_head(r) for r in p.roles}]
@@ -598,6 +425,10 @@ class Cast:
             by_head = [
                 p for p in self.people if p.named and {role_head(r) for r in p.roles} & wider
             ]
+        if not by_head and not exact:  # "the detective": Detective Inspector Mark Renshaw
+            by_head = [
+                p for p in self.people if p.named and any(head in fold(r).split() for r in p.roles)
+            ]
         by_alias = [p for p in self.people if any(role_head(a) == head for a in p.aliases)]
         if len(by_head) == 1 and not exact:
             return by_head[0]
@@ -605,12 +436,20 @@ class Cast:
             return by_alias[0]
         # "one midwife", "a resident": an indefinite phrase introduces someone new
         indefinite = fold(phrase).split()[0] in {"a", "an", "one", "another"}
+        unclear = bool(exact) or len(by_head) > 1  # several hold it: nobody can tell who
+        return self._anonymous(phrase, head, indefinite=indefinite, create=create, new=not unclear)
+
+    def _anonymous(
+        self, phrase: str, head: str, *, indefinite: bool, create: bool = True, new: bool = True
+    ) -> Person | None:
+        """Someone known only by a role: the last one of that role, or, for a first or an
+        indefinite mention ("a hospital spokeswoman"), a new person (when `create` and `new`)."""
         for person in reversed(self.people):
             if create and indefinite:
                 break
             if not person.named and head in {role_head(r) for r in person.roles}:
                 return person
-        if not create or exact or len(by_head) > 1:
+        if not create or not new:
             return None
         written = " ".join(phrase.split())
         if fold(written.split()[0]) in {"a", "an", "the", "one", "my", "our", "his", "her"}:
@@ -664,57 +503,6 @@ def _without_capitals(
     return found
 
 
-# the legal form after a company's name, not part of what it is called
-_LEGAL_SUFFIXES = frozenset(
-    {"inc", "ltd", "plc", "llc", "corp", "limited", "co", "llp", "ag", "sa"}
-)
-_ORG_NOUN = rf"(?:{'|'.join(sorted(ORG_NOUNS))})s?\b(?![ \t]+(?:{ROLE_ALTERNATION})\b)"
-# "Kestrel Ocean Lines, which runs", "Harwood Cycles, one of the last bicycle manufacturers"
-_ORG_AFTER = re.compile(
-    r",[ \t]+(?:which\b"  # ", which runs"
-    r"|(?:one[ \t]+of[ \t]+)?(?:the|a|an)[ \t]+"  # ", one of the", ", a"
-    rf"(?:[\w’'\-]+[ \t]+){{0,4}}?{_ORG_NOUN})",  # "last bicycle manufacturers"
-    re.IGNORECASE,
-)
-# "bike maker Harwood", "the retailer Bloomfield's"
-_ORG_BEFORE = re.compile(rf"\b{_ORG_NOUN}[ \t]+$", re.IGNORECASE)
-
-
-# "Department for Schools", "Bank of England", "Royal College of Nursing", "the Office for
-# National Statistics": capitalised words ending in an organisation's word, then of/for and a
-# capitalised name
-_ORG_OF_NAME = re.compile(
-    rf"\b(?:{'|'.join(sorted(w.capitalize() for w in ORG_HEADS))})"
-    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_WORD}(?:[ \t]+{_WORD})*"
-)
-
-
-_LEADING_WORDS = re.compile(rf"(?:{_WORD}[ \t]+)+$")
-
-
-def _organisation_head(name: str) -> str:
-    """The word "the …" calls an organisation by: "Highvale Water" → "water", "Department
-    for Schools" → "department"."""
-    words = fold(name).split()
-    cut = next((i for i, w in enumerate(words) if w in {"of", "for"} and i > 0), len(words))
-    return words[cut - 1]
-
-
-def _organisation_by_context(text: str, start: int, end: int) -> bool:
-    """A capitalised run said to be an organisation by the words around it."""
-    if len(text[start:end].split()) > 4:
-        return False
-    return bool(_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(text[max(0, start - 30) : start]))
-
-
-def _occurrences(text: str, organisations: list[str]) -> list[tuple[int, str]]:
-    """Where each organisation is named in full, in text order."""
-    found: list[tuple[int, str]] = []
-    for name in organisations:
-        found += [(m.start(), name) for m in re.finditer(re.escape(name), text)]
-    return sorted(found)
-
-
 def _split_run(text: str, start: int, end: int) -> tuple[list[str], list[str], int] | None:
     """(context words, name words, where the name starts): the name is the run's longest
     tail of name-like words; role and title words before it, in the run or just before the
@@ -737,11 +525,11 @@ def _title(context: Sequence[str]) -> str:
     return word if word in TITLES else ""
 
 
-def _role_key(phrase: str) -> str:
-    key = fold(phrase)
-    for prefix in ("the ", "a ", "an ", "one ", "my ", "our ", "his ", "her ", "their "):
-        key = key.removeprefix(prefix)
-    return COMPOUND_ROLES.get(key, key)
+# words that cannot stand between a role and its holder's name: a preposition, a verb form
+_NOT_BETWEEN = re.compile(
+    r"(?:in|at|on|outside|inside|near|by|from|to|into|behind|between|and|or|with|of|for|"
+    r"[a-z]+ing|[a-z]+ed)"
+)
 
 
 def _role(words: Sequence[str]) -> str | None:
@@ -751,8 +539,8 @@ def _role(words: Sequence[str]) -> str | None:
         key = fold(word).strip(".,")
         if is_role_word(key):
             picked.append(key)
-        elif picked:
-            break
+        elif picked or _NOT_BETWEEN.fullmatch(key):
+            break  # "driver waiting outside Rampura Chowk": no role of Rampura Chowk
     return " ".join(reversed(picked)) or None
 
 
@@ -814,27 +602,27 @@ def _same_given(one: str, other: str) -> bool:
     return short == long or (len(short) >= 3 and long.startswith(short))
 
 
+_AS_BEFORE = re.compile(r"\bas[ \t]+$")
+_AGE_APPOSED = re.compile(r",[ \t]+(?:\d{1,3},[ \t]+)?")
+
+
+def _named_just_before(named: list[Mention], text: str, start: int) -> Mention | None:
+    """The named mention an indefinite role phrase at `start` is in apposition to: "Kevin
+    Ashworth, 52, a bus driver" (a comma and perhaps an age between them)."""
+    if fold(text[start : start + 3]).split()[0] not in {"a", "an"}:
+        return None
+    index = bisect.bisect_right([m.end for m in named], start) - 1
+    if index < 0 or not named[index].person.named:
+        return None
+    gap = _AGE_APPOSED.fullmatch(text, named[index].end, start)
+    return named[index] if gap else None
+
+
 def _apposed_role(text: str, previous_end: int, start: int) -> bool:
     """An indefinite role phrase right after another one and a comma, in apposition to it."""
     return re.fullmatch(r",[ \t]+", text[previous_end:start]) is not None and fold(
         text[start : start + 3]
     ).split()[0] in {"a", "an"}
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
-
-
-def _epithet(surface: str) -> bool:
-    """ "the retired engineer", "the striker", "the 41-year-old": a definite role of a few
-    words with nothing after it, that is not an anonymous voice ("the spokesman")."""
-    words = fold(surface).split()
-    return (
-        words[0] == "the"
-        and 2 <= len(words) <= 4
-        and role_head(surface) == words[-1]
-        and words[-1] not in ANONYMOUS_ROLES
-    )
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
