@@ -6,7 +6,8 @@
     .venv/bin/python -m benchmarks.suggest_eval --holdout3 # the third, written later still
     .venv/bin/python -m benchmarks.suggest_eval --holdout4 # the fourth
     .venv/bin/python -m benchmarks.suggest_eval --holdout5 # the fifth
-    .venv/bin/python -m benchmarks.suggest_eval --holdout6 # the sixth, the latest
+    .venv/bin/python -m benchmarks.suggest_eval --holdout6 # the sixth
+    .venv/bin/python -m benchmarks.suggest_eval --holdout7 # the seventh, the latest
     .venv/bin/python -m benchmarks.suggest_eval --misses   # also list every miss
 
 Definitions (docs/suggestions.md):
@@ -185,9 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout4", action="store_true", help="measure the fourth held-out set")
     parser.add_argument("--holdout5", action="store_true", help="measure the fifth held-out set")
     parser.add_argument("--holdout6", action="store_true", help="measure the sixth held-out set")
+    parser.add_argument(
+        "--holdout7", action="store_true", help="measure the seventh held-out set"
+    )
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    sets = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
+    sets = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
     chosen = [name for name in sets if getattr(args, name)]
     folder = FIXTURES / (chosen[-1] if chosen else "dev")
     tally = evaluate(folder)
