@@ -186,9 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--holdout4", action="store_true", help="measure the fourth held-out set")
     parser.add_argument("--holdout5", action="store_true", help="measure the fifth held-out set")
     parser.add_argument("--holdout6", action="store_true", help="measure the sixth held-out set")
-    parser.add_argument(
-        "--holdout7", action="store_true", help="measure the seventh held-out set"
-    )
+    parser.add_argument("--holdout7", action="store_true", help="measure the seventh held-out set")
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
     sets = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
