@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from factdesk.factsheet.write import ExportError, atomic_path, write_text
+from factdesk.factsheet.write import ExportError, atomic_path, write_chunks, write_text
 
 
 class RenderFailed(Exception):
@@ -114,3 +115,21 @@ def test_stale_temporary_files_of_a_killed_export_are_swept_young_ones_kept(tmp_
         ".sheet.csv.cafef00d.part",
         "sheet.csv",
     ]
+
+
+def test_chunks_are_the_text_they_join_and_fail_as_a_whole(tmp_path: Path) -> None:
+    chunks = ["id,claim\r\n", "1,“quoted”, ’tis\r\n", "", "2,\u2028 line\r\n"]
+    for bom in (False, True):
+        joined, written = tmp_path / "joined.csv", tmp_path / "chunks.csv"
+        write_text(joined, "".join(chunks), bom=bom)
+        write_chunks(written, iter(chunks), bom=bom)
+        assert written.read_bytes() == joined.read_bytes()
+
+    def failing() -> Iterator[str]:  # the sheet fails after two chunks were written
+        yield from chunks[:2]
+        raise RenderFailed
+
+    with pytest.raises(RenderFailed):
+        write_chunks(written, failing())
+    assert written.read_bytes() == joined.read_bytes()  # the previous sheet, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chunks.csv", "joined.csv"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from typing import Any
 
 from factdesk.factsheet.model import (
@@ -91,8 +92,22 @@ def render_claim_rows_csv(
     quotations, in `quotations` by claim id, starts (quote, document id, found); `sources`
     holds the documents they quote. The desk's CSV export hands its rows over as they come
     from SQLite (Desk.export_csv): a record per claim and per highlight cost a sixth of it."""
-    rows = [_line(CLAIM_COLUMNS), *_claim_lines(claims, quotations, evidence, sources)]
-    return "\r\n".join(rows) + "\r\n"  # RFC 4180: CRLF after every row
+    return "".join(claim_rows_csv_chunks(claims, quotations, evidence, sources))
+
+
+def claim_rows_csv_chunks(
+    claims: Iterable[Sequence[Any]],
+    quotations: Mapping[int, Sequence[Sequence[Any]]],
+    evidence: Mapping[int, Sequence[Evidence]],
+    sources: Mapping[int, SourceRef],
+    *,
+    rows_per_chunk: int = 2_000,
+) -> Iterator[str]:
+    """render_claim_rows_csv() in pieces of whole rows, to be written as they come."""
+    yield _line(CLAIM_COLUMNS) + "\r\n"  # RFC 4180: CRLF after every row
+    lines = _claim_lines(claims, quotations, evidence, sources)
+    while chunk := list(islice(lines, rows_per_chunk)):
+        yield "\r\n".join(chunk) + "\r\n"
 
 
 def _line(cells: Iterable[str]) -> str:

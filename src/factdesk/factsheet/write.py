@@ -6,7 +6,7 @@ import errno
 import glob
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -95,6 +95,18 @@ def write_bytes(target: str | os.PathLike[str], data: bytes) -> None:
 def write_text(target: str | os.PathLike[str], text: str, *, bom: bool = False) -> None:
     """UTF-8 text exactly as given (no newline translation), with a BOM when asked."""
     write_bytes(target, text.encode("utf-8-sig" if bom else "utf-8"))
+
+
+def write_chunks(
+    target: str | os.PathLike[str], chunks: Iterable[str], *, bom: bool = False
+) -> None:
+    """write_text() of the chunks joined, written as they come: a 16 MB sheet is never held
+    whole as text and again as bytes."""
+    with atomic_path(target) as temp, temp.open("w", encoding="utf-8", newline="") as out:
+        if bom:
+            out.write("\ufeff")
+        for chunk in chunks:
+            out.write(chunk)
 
 
 def _fsync(path: Path) -> None:

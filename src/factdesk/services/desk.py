@@ -607,7 +607,12 @@ class Desk:
         from process start, DESIGN §5)."""
         from factdesk.db.sheet import read_sheet_rows  # noqa: PLC0415
         from factdesk.factsheet import csv_out  # noqa: PLC0415
-        from factdesk.factsheet.write import ExportError, check_target, write_text  # noqa: PLC0415
+        from factdesk.factsheet.write import (  # noqa: PLC0415
+            ExportError,
+            check_target,
+            write_chunks,
+            write_text,
+        )
 
         target = Path(target).expanduser()
         check_target(target)
@@ -621,11 +626,12 @@ class Desk:
                 rows = read_sheet_rows(conn, statuses=statuses, doc_id=doc_id, speaker=speaker)
         if per_highlight:
             text = csv_out.render_claims_csv(_claim_blocks(rows), per_highlight=True)
+            write_text(target, text, bom=bom)
         else:
-            text = csv_out.render_claim_rows_csv(
+            chunks = csv_out.claim_rows_csv_chunks(
                 rows.claims, rows.spans, _evidence_by_claim(rows.evidence), _sources(rows)
             )
-        write_text(target, text, bom=bom)
+            write_chunks(target, chunks, bom=bom)
         return len(rows.claims)
 
     # --- the file ------------------------------------------------------------------------
