@@ -25,10 +25,10 @@ from factdesk.core.suggest.people import Cast
 from factdesk.core.suggest.person import Person, fold
 
 SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|warned|warns|insisted|insists|claimed|claims|argued|"
+    "said|says|say|told|tells|tell|added|adds|warned|warns|insisted|insists|claimed|claims|argued|"
     "argues|explained|explains|stated|states|declared|declares|wrote|writes|continued|admitted|"
     "admits|acknowledged|acknowledges|announced|announces|replied|replies|responded|responds|"
-    "noted|notes|suggested|suggests|asked|asks|urged|urges|vowed|vows|pledged|pledges|"
+    "noted|notes|suggested|suggests|asked|asks|ask|urged|urges|vowed|vows|pledged|pledges|"
     "promised|promises|stressed|stresses|conceded|concedes|commented|remarked|joked|tweeted|"
     "posted|predicted|predicts|recalled|recalls|maintained|maintains|countered|went on|"
     "told reporters|told the bbc|confirmed|confirms|agreed|agrees|accepted|accepts|denied|"
@@ -192,7 +192,7 @@ def _clause_subject(text: str, chunk: str, offset: int, cast: Cast) -> Attributi
         if cut is None:
             return None
         offset, chunk = offset + cut.end(), chunk[cut.end() :]
-    if len(chunk.split()) > 14:
+    if len(chunk.split()) > 20:
         return None
     match = _LEADING_SUBJECT.search(chunk)
     if match is None:
@@ -202,12 +202,13 @@ def _clause_subject(text: str, chunk: str, offset: int, cast: Cast) -> Attributi
 
 _STATEMENT = re.compile(
     r"\b(?:read|issued|released|gave|made|published|posted|wrote|sent)\s+(?:a|the|her|his|their)\s+"
-    r"(?:short\s+|brief\s+|written\s+|joint\s+)?(?:statement|tribute|message|letter|post)\b",
+    r"(?:short\s+|brief\s+|written\s+|joint\s+|press\s+|news\s+)?"
+    r"(?:statement|tribute|message|letter|post|release)\b",
     re.IGNORECASE,
 )
 
 
-_DOCUMENT = re.compile(r"(?:the|a|its|their|his|her) (?:statement|letter|message)")
+_DOCUMENT = re.compile(r"(?:the|a|its|their|his|her) (?:statement|letter|message|release)")
 
 
 def _author(text: str, start: int, phrase: str, cast: Cast) -> Attribution | None:
@@ -285,7 +286,7 @@ def _according_to(text: str, window: str, offset: int, cast: Cast) -> Attributio
 _ROLE_PP = r"(?:for|of|at|to|in|with|from|close\s+to)\s+(?:the\s+|a\s+|an\s+)?"
 _ROLE_PHRASE = re.compile(
     r"\b((?:a|an|the|one|another)\s+(?:[\w’'\-]+\s+){0,4}?(?:" + ROLE_ALTERNATION + r")"
-    r"(?:\s+" + _ROLE_PP + r"[\w’'\-]+(?:\s+[\w’'\-]+){0,3})?)\s*,?\s*$",
+    r"(?:\s+" + _ROLE_PP + r"[\w’'\-]+(?:\s+(?:[\w’'\-]+|&)){0,3})?)\s*,?\s*$",
     re.IGNORECASE,
 )
 _AGE = re.compile(r",\s*\d+,?\s*$")
@@ -373,14 +374,27 @@ _SOMEONE = re.compile(
 )
 
 
+# a document and who it is from: "A statement from another victim", "a letter from the mother"
+_SENT_BY = re.compile(
+    r"(?:a|an|the|one)\s+(?:\w+\s+)?(?:" + "|".join(sorted(NOT_PEOPLE)) + r")\s+"
+    r"(?:from|by|on\s+behalf\s+of)\s+(.+)$",
+    re.IGNORECASE,
+)
+
+
 def _role_subject(chunk: str) -> str | None:
     """ "a spokesman for the harbour board", "a council spokesman"; or an indefinite subject
     with no role word, "One cellist", "a local supplier": someone the article does not name."""
     role = _ROLE_PHRASE.search(chunk)
+    sent = _SENT_BY.match(role.group(1)) if role else None
+    if sent:  # "A statement from another victim said": the victim
+        return sent.group(1)
     if role and not re.search(r"[A-Z]", role.group(1)[1:].split()[-1][:1] or "x"):
         return role.group(1)
     someone = _SOMEONE.search(chunk)
-    if someone and fold(someone.group(1)).split()[-1] not in NOT_PEOPLE:
+    # not "gave me a copy of a novel and said", "sent me a card that just said"
+    last = fold(someone.group(1)).split()[-1] if someone else ""
+    if someone and last not in NOT_PEOPLE and last not in NOT_NAMES:
         return someone.group(1)
     return None
 
@@ -402,9 +416,17 @@ def _without_relative_clause(chunk: str) -> str:
 # after the verb, a role and then, in apposition, the name: "says her partner of 14 years,
 # the sculptor Jonah Pereira", "said a spokesman for the club, Tom Hale"
 _ROLE_THEN_NAME = re.compile(
-    r"\s*(?:his|her|their|its|the|a|an)\s[^,.;:‘“\"]*,\s+"  # her partner of 14 years,
+    r"\s*(?:his|her|their|its|the|a|an|(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s)"  # Okafor’s
+    r"\s[^,.;:‘“\"]*,\s+"  # her partner of 14 years,
     r"(?:(?:the|a|an)\s+)?(?:[a-z][\w\-]*\s+){0,3}"  # the sculptor
     r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)"  # Jonah Pereira
+)
+
+# after the verb, a named person's role: "said Okafor’s spokesman", "said the Mayor’s chief aide"
+_OWNED_ROLE = re.compile(
+    r"\s*((?:the\s+)?(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*[’']s\s+(?:[a-z\-]+\s+){0,2}?"
+    rf"(?:{ROLE_ALTERNATION}))\b(?!-)"
+    r"(?:\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+))?"  # "said Okafor’s aide Luis Ferreira"
 )
 
 
@@ -414,6 +436,9 @@ def _subject_after_verb(chunk: str) -> str | None:
     named = _ROLE_THEN_NAME.match(chunk)
     if named:
         return named.group(1)  # "says her partner of 14 years, the sculptor Jonah Pereira"
+    owned = _OWNED_ROLE.match(chunk)
+    if owned:
+        return owned.group(2) or owned.group(1)  # "said Okafor’s spokesman": not Okafor
     match = re.match(
         r"\s*((?:the |a |an )?(?:[A-Z][\w’'\-.]*|[a-z]+)(?:\s+(?:[A-Z][\w’'\-.]*|of|for|the))*)",
         chunk,

@@ -29,6 +29,10 @@ _DESCRIBED_AS = re.compile(
     re.IGNORECASE,
 )
 
+# where an epithet's someone lives: "the 47-year-old from Ashcott Vale", "the pensioner in
+# Leith" (a capitalised place; "the Minister of Health" is a title, not a description)
+_FROM_PLACE = re.compile(r"[ \t]+(?:from|in)[ \t]+[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*)*$")
+
 # an epithet not yet resolved: (start, end, as written)
 Epithet = tuple[int, int, str]
 
@@ -50,6 +54,9 @@ def learn_descriptions(text: str, mentions: list[Mention], cast: Cast) -> None:
 def is_epithet(surface: str) -> bool:
     """ "the retired engineer", "the striker", "the 41-year-old": a definite role of a few
     words with nothing after it, that is not an anonymous voice ("the spokesman")."""
+    place = _FROM_PLACE.search(surface)
+    if place:  # "the 47-year-old from Ashcott Vale": the description, then where they live
+        surface = surface[: place.start()]
     words = fold(surface).split()
     return (
         words[0] == "the"

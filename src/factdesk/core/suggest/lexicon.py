@@ -161,7 +161,7 @@ ORG_HEADS = _words(
     gallery library press media tv radio channel show summit treaty act bill report inquiry
     survey index institution ngo primary academy water energy rovers athletic cooperative
     co-operative co-op society partnership charity homes developments holdings industries
-    airline airlines airways railway railways motors foods farms studios federation
+    air airline airlines airways railway railways motors foods farms studios federation
     confederation league lines partners capital systems technologies pharmaceuticals labs
     insurance logistics shipping telecom healthcare chamber coalition guild collective
     """
@@ -171,7 +171,7 @@ ORG_NOUNS = _words(
     """
     company firm group business maker carmaker manufacturer retailer chain carrier airline
     lender bank insurer operator developer housebuilder broadcaster publisher charity club
-    union federation association body regulator supermarket brand startup conglomerate
+    union federation league association body regulator supermarket brand startup conglomerate
     giant provider supplier utility owner operator
     """
 )

@@ -12,10 +12,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "39,000", "R12 000" (a non-breaking space between thousands), "3.5", "R3,8bn" (a decimal
+# comma before a scale)
+_DIGITS = (
+    r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?"
+    r"|\d+(?:\.\d+|,\d{1,2}(?=\s?(?:bn|billion|m|million|tn)\b))?"
+)
 _NUM = _DIGITS  # kept for the money and percent patterns
-_SCALE = r"(?:\s?(?:bn|billion|m|million|mn|k|thousand|trillion|tn|trn|cents?|p)\b)"
-_CURRENCY = r"(?:£|\$|€|¥|US\$|A\$|C\$|HK\$)"
+_SCALE = r"(?:\s?(?:bn|billion|m|million|mn|k|thousand|trillion|tn|trn|crore|lakh|cents?|p)\b)"
+_CURRENCY = r"(?:£|\$|€|¥|₹|US\$|A\$|C\$|NZ\$|HK\$|R(?=\d)|Rs\.?\s?(?=\d))"  # R: rand
 _UNITS = (
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|kg|kilos?|tonnes?|tons?|lbs?|"
     r"pounds|ft|feet|inches|mph|km/h|kph|C|F|°C|°F|GW|MW|kW|kWh|GWh|ha|hectares?|acres?|litres?|"
@@ -36,10 +41,13 @@ _ANY_CASED = rf"(?:{_ANY}|{_SMALL_CASED}|One|one)"
 _QUALIFIER_WORDS = (
     r"about|around|almost|nearly|over|under|more than|fewer than|less than|at least|"
     r"at most|up to|some|roughly|approximately|just over|just under|as many as|as much as|"
-    r"as few as|an estimated|only|above|below"
+    r"as few as|an estimated|only|above|below|well over|well under|well above|well below|"
+    r"north of|upwards of|in excess of|close to"
 )
-_QUALIFIER = rf"(?:(?:{_QUALIFIER_WORDS})\s)?"  # optional: "more than 39,000", "39,000"
-_QUALIFIED = rf"(?:{_QUALIFIER_WORDS})\s"  # required: "almost an hour", "roughly double"
+# the first letters of the qualifiers: a cheap test before trying them all
+_QUALIFIER_FIRST = "".join(sorted({w[0] for w in _QUALIFIER_WORDS.split("|")}))
+_QUALIFIER = rf"(?:(?=[{_QUALIFIER_FIRST}])(?:{_QUALIFIER_WORDS})\s)?"  # "more than 39,000"
+_QUALIFIED = rf"(?=[{_QUALIFIER_FIRST}])(?:{_QUALIFIER_WORDS})\s"  # required: "almost an hour"
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -53,7 +61,7 @@ _FUNCTION_WORDS = (
     rf"{_SMALL}"
 )
 # a noun after a count: "18 countries", "1.3m people", "nine sponsored walks"
-_WORD_AFTER = rf"(?!(?:{_FUNCTION_WORDS})\b)[a-z][a-z\-]+"
+_WORD_AFTER = rf"(?!(?:{_FUNCTION_WORDS})\b(?!-))[a-z][a-z\-]+"  # "one-kilometre squares"
 _NOUN = rf"(?:{_WORD_AFTER}(?:\s{_WORD_AFTER})?)"
 _PER_CENT = r"(?:%|per\s?cent|percent|percentage points?|pc\b)"
 # the word after a percentage, when it says of what: "25 per cent tariffs", "2.5% of GDP"
@@ -67,6 +75,8 @@ _PER = (
     r"litre|liter|gallon|barrel|kilo|kilogram|mile|unit|ticket|household|pupil|patient))?"
 )
 _OF_WHAT_MONEY = r"(?:\sof\s(?!the\b|that\b|it\b)[a-z]+)?"  # "£31.4bn of assets"
+# "another 14 months", "a further 300 jobs"
+_FURTHER = r"(?:(?:another|a\sfurther|an\sextra|an\sadditional)\s)?"
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 
 FIGURES = [
@@ -138,7 +148,7 @@ FIGURES = [
     (
         "measure",  # "seven years and four months", "one second", "a one-year account"
         re.compile(
-            rf"\b{_QUALIFIER}{_ANY_CASED}[\s-]{_TIME_UNIT}\b"
+            rf"\b{_QUALIFIER}{_FURTHER}{_ANY_CASED}(?:\sand\sa\s(?:half|quarter))?[\s-]{_TIME_UNIT}\b"
             rf"(?:,?\s(?:and\s)?{_ANY_CASED}\s{_TIME_UNIT}\b)*(?:\s(?:account|contract|deal|term|old))?"
         ),
     ),
@@ -161,7 +171,10 @@ FIGURES = [
         "count",  # "at least ten of those attending", "3,000 of them", "nine of whom"
         re.compile(
             rf"\b{_QUALIFIER}(?:{_ANY}|{_SMALL_CASED})\sof\s(?:(?:the|its|their|our|those|these)\s"
-            r"(?:[\w’']+\s)?[a-z]+|them\b|whom\b|those\b|us\b)"
+            r"(?:[\w’']+\s)?[a-z]+|them\b|whom\b|those\b|us\b"
+            # "11 of her last 12 matches"
+            rf"|(?:the|its|their|our|his|her|my|your)\s(?:last|first|next|past|previous)\s"
+            rf"(?:{_ANY})\s[a-z]+)"
         ),
     ),
     (
@@ -181,7 +194,7 @@ FIGURES = [
         "count",
         re.compile(
             rf"\b(?:{_ANY}|one|twice|double|treble|triple)\s(?:times|fold)\b|\b(?:twice|tripled|doubled|trebled|halved)\b|"
-            rf"\b{_QUALIFIED}(?:double|triple|treble)s?\b|\b(?:double|triple|treble|halve)\s(?:their|its|the|his|her|our)\s[a-z]+",
+            rf"\b{_QUALIFIED}(?:double|triple|treble)s?\b|\b{_QUALIFIED}(?:doubled|tripled|trebled|halved)\b|\b(?:double|triple|treble|halve)\s(?:their|its|the|his|her|our)\s[a-z]+",
             re.I,
         ),
     ),
@@ -192,6 +205,36 @@ FIGURES = [
             re.I,
         ),
     ),
+    # "6-4, 3-6, 7-6 (7-4)": a match's sets
+    ("score", re.compile(r"\b\d{1,2}-\d{1,2}(?:,?\s\d{1,2}-\d{1,2})*(?:\s\(\d{1,2}-\d{1,2}\))?")),
+    # a level or a ranking: "Stage 4", "Level 3 restrictions", "the world No 12", "top-15"
+    (
+        "count",
+        re.compile(
+            r"\b(?:Stage|Level|Phase|Tier|Category|Grade)\s\d{1,2}\b(?!\.\d|,\d)"
+            r"|\bworld\sNo\.?\s?\d+\b|\bNo\.?\s?\d+\s(?=seed\b)|\b[Tt]op[\s-](?:\d+|ten|five|three)\b"
+        ),
+    ),
+    # "a 2.1% increase", "a 42ft motor cruiser": a figure that describes a noun after "a"
+    (
+        "percent",
+        re.compile(
+            rf"(?<=\ba\s)(?:{_DIGITS})\s?{_PER_CENT}\s(?:pay\s)?(?:increase|rise|fall|cut|drop|"
+            r"decline|reduction|hike|jump|gain|loss)\b"
+        ),
+    ),
+    ("measure", re.compile(rf"(?<=\ba\s)(?:{_DIGITS})\s?(?:ft|m|km|metre|mile|tonne)\s{_NOUN}")),
+    # "fiscal 2027", "the 2026-27 financial year"; "in their 80s"; "at half six"
+    ("date", re.compile(r"\b(?:fiscal|financial\syear|tax\syear|FY)\s?(?:1[89]|20)\d{2}\b")),
+    ("age", re.compile(r"(?<=(?:ir|is|er|my|ur)\s)(?:early\s|mid-|late\s)?[1-9]0s\b")),
+    ("time", re.compile(rf"(?<=\b(?:at|by)\s)half\s(?:{_SMALL}|one|eleven|twelve)\b")),
+    # "an hour after the match", "one bus an hour", "at least a point"
+    (
+        "measure",
+        re.compile(rf"\ban?\s{_TIME_UNIT}\s(?=(?:after|before|later|earlier|ago)\b)"),
+    ),
+    ("count", re.compile(r"\b[Oo]ne\s[a-z]+\s(?:a|an|per)\s(?:year|month|week|day|hour)\b")),
+    ("count", re.compile(rf"\b{_QUALIFIED}an?\s(?:percentage\s)?point\b")),
     ("score", re.compile(r"\b\d{1,2}-\d{1,2}\b")),
     ("count", re.compile(rf"\b{_QUALIFIER}(?:{_DIGITS})\b")),
     # a number word on its own: "a family of five", "nine of whom", "most have had two"
@@ -207,7 +250,7 @@ _NOT_A_COUNT = re.compile(r"^(?:one|the)\b", re.I)
 _ONE_OF = re.compile(r"(?i)one of\b")
 _LABELS = (
     "No|Figure|Table|Page|Chapter|Article|Section|Room|Gate|Platform|Flight|Route|Bus|Line|"
-    "Level|Stage|Phase|Grade|Round|Number|Clause|Rule|Item|Junction|Ward|Unit|Floor"
+    "Round|Number|Clause|Rule|Item|Junction|Ward|Unit|Floor"
 )
 # "Building 7" is a label, "the building 23 days before" is not
 # (but a lower-case "no" is the word: "we said no twice")
@@ -265,6 +308,8 @@ def _list_number(text: str, start: int, end: int) -> bool:
 
 def _trim(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " ,.;:’'\"”)":
+        if text[end - 1] == ")" and text.count("(", start, end) > text.count(")", start, end - 1):
+            break  # "7-6 (7-4)": its own bracket
         end -= 1
     return end
 

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from factdesk.core.suggest.lexicon import ORG_HEADS, ORG_NOUNS, ROLE_ALTERNATION, RUN_OPENERS
+from factdesk.core.suggest.lexicon import (
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_NOUNS,
+    ROLE_ALTERNATION,
+    RUN_OPENERS,
+)
 from factdesk.core.suggest.person import NAME_WORD, fold
 
 # the legal form after a company's name, not part of what it is called
@@ -71,8 +77,9 @@ class Organisations:
         Cycles" for "Harwood"); a first word is no organisation when `person_first` says a
         person of that surname was named before."""
         words = fold(phrase).split()
-        if not words:
-            return None
+        initials = _by_initials(phrase, self.names) if words else None
+        if initials is not None or not words:
+            return initials  # "the NMRC": the Navapur Metro Rail Corporation
         if len(words) == 1 and phrase[:1].isupper():
             return self._by_word(words[0], at, person_first)
         full = [o for o in self.names if fold(o) in {" ".join(words), " ".join(words[1:])}]
@@ -133,6 +140,22 @@ class Organisations:
         return next(o for o in fits if fold(o) in longest)
 
 
+def _by_initials(phrase: str, names: list[str]) -> str | None:
+    """ "NMRC", "the NBF": the one organisation whose name's initials these are (small words
+    such as "of" and "the" may or may not count)."""
+    word = phrase.rsplit(maxsplit=1)[-1].strip(".,’'")
+    if len(phrase.split()) > 2 or not re.fullmatch(r"[A-Z]{2,6}", word):
+        return None
+    fits = []
+    for name in names:
+        words = name.split()
+        every = "".join(w[0] for w in words).upper()
+        capitals = "".join(w[0] for w in words if w[:1].isupper())
+        if word in {every, capitals}:
+            fits.append(name)
+    return fits[0] if len(fits) == 1 else None
+
+
 def _head(name: str) -> str:
     """The word "the …" calls an organisation by: "Highvale Water" → "water", "Department
     for Schools" → "department"."""
@@ -143,8 +166,9 @@ def _head(name: str) -> str:
 
 def _by_context(text: str, start: int, end: int) -> bool:
     """A capitalised run said to be an organisation by the words around it."""
-    if len(text[start:end].split()) > 4:
-        return False
+    words = text[start:end].split()
+    if len(words) > 4 or all(fold(w) in NOT_NAMES for w in words):
+        return False  # "in April, the airline promised": a month is no organisation
     return bool(_ORG_AFTER.match(text, end) or _ORG_BEFORE.search(text[max(0, start - 30) : start]))
 
 

@@ -74,7 +74,7 @@ _ROLE_PHRASE = re.compile(
     rf"(?:[ \t]+(?:for|of|at|with|in|to(?=[ \t]+(?:the|a|an|his|her|their|[A-Z])\b)|from|"
     rf"close[ \t]+to)[ \t]+(?:the[ \t]+)?"
     rf"(?!(?:{_VERBS})\b)[\w’'\-]+"
-    rf"(?:[ \t]+(?!(?:{_VERBS}|and|but|that|which|where|when|[a-z]+ed)\b)[\w’'\-]+){{0,5}})?",
+    rf"(?:[ \t]+(?!(?:{_VERBS}|and|but|that|which|where|when|[a-z]+ed)\b)(?:[\w’'\-]+|&)){{0,5}})?",
     re.IGNORECASE,
 )
 _ROLE_OWNER = re.compile(r"[ \t](?:for|of|at|with|in|to|from|close[ \t]+to)[ \t]")
@@ -85,6 +85,8 @@ _PERSON_AFTER = re.compile(r",\s(?:\d{1,3},|who\b|(?:the|a|an)\s)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _GENDERED_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|she|her|hers|herself)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=[’”'\"]?\s|$)")
+# "who teaches at a school in nearby Holme Cross, said": a place ends the clause, not a name
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|nearby|outside|across)[ \t]+$")
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)+)")
 
 
@@ -135,6 +137,7 @@ class Cast:
         runs = _without_capitals(text, runs, keep=organisations)
         for start, end in runs:
             self._introduce(text, start, end)
+        self._given_only(text)
         mentions: list[Mention] = []
         for start, end in runs:
             mention = self._mention(text, start, end)
@@ -252,16 +255,18 @@ class Cast:
         ):
             return
         title = _title(context)
+        # "a school in nearby Holme Cross, said": a place, though a speech verb follows
+        place = _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
         plausible = (
             title in TITLES
             or _role(context)
             or gender_of_given(names[0])
-            or _speech_follows(text, end)
             or self.known(" ".join(names)) is not None
+            or (not place and _speech_follows(text, end))
             or _speech_precedes(text, start)
             or _PERSON_AFTER.match(text, end) is not None
             or _titled_elsewhere(text, names[-1])  # the two searches of the whole text last
-            or _speaks_elsewhere(text, names[-1])
+            or (not place and _speaks_elsewhere(text, names[-1]))
         )
         if not plausible:
             return  # "United States", "Sunday Times": capitalised, but nobody
@@ -275,6 +280,17 @@ class Cast:
             if role:
                 person.roles.add(fold(role))
                 person.add_gender(gender_of_words(role.split()))
+
+    def _given_only(self, text: str) -> None:
+        """ "who gave his name only as Arvind", "identified only as Priya": someone the
+        article names by a given name alone, who can then be "Arvind said"."""
+        for match in _GIVEN_ONLY.finditer(text):
+            name = match.group(2) or match.group(3)
+            if self.known(name) is None and not any(
+                p.given and fold(p.given) == fold(name) for p in self.people
+            ):
+                gender = {"his": "m", "her": "f"}.get(fold(match.group(1) or ""))
+                self.people.append(Person(name, name, None, gender or gender_of_given(name)))
 
     def organisation(self, phrase: str, at: int | None = None) -> str | None:
         """The organisation `phrase` (at `at`) names, if any (see Organisations.named)."""
@@ -430,12 +446,14 @@ class Cast:
                 p for p in self.people if p.named and any(head in fold(r).split() for r in p.roles)
             ]
         by_alias = [p for p in self.people if any(role_head(a) == head for a in p.aliases)]
+        indefinite = fold(phrase).split()[0] in {"a", "an", "one", "another"}
+        if indefinite and create and _ROLE_OWNER.search(phrase):
+            by_head = []  # "A spokesman for the operator" is not "opposition spokesman X"
         if len(by_head) == 1 and not exact:
             return by_head[0]
         if len(by_alias) == 1:
             return by_alias[0]
         # "one midwife", "a resident": an indefinite phrase introduces someone new
-        indefinite = fold(phrase).split()[0] in {"a", "an", "one", "another"}
         unclear = bool(exact) or len(by_head) > 1  # several hold it: nobody can tell who
         return self._anonymous(phrase, head, indefinite=indefinite, create=create, new=not unclear)
 
@@ -474,9 +492,24 @@ def _runs(text: str) -> list[tuple[int, int]]:
                 if end > start:
                     found.append((start, end))
                 start = match.start() + word.end() + 1
-        if start < match.end():
-            found.append((start, match.end()))
+        end = match.end()
+        desk = _DESK_AFTER.match(text, end)
+        if desk and len(text[start:end].split()) >= 3:  # "Helen Marchbank Health editor"
+            end = start + re.search(r"\s\S+$", text[start:end]).start()  # type: ignore[union-attr]
+        if start < end:
+            found.append((start, end))
     return found
+
+
+# someone named by a given name alone: "who gave his name only as Arvind", "identified only as
+# Priya", "a mother, named only as Sarah,"
+_GIVEN_ONLY = re.compile(
+    r"\b(?:gave|giving|gives)\s+(his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s+"
+    r"([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])"
+    r"|\b(?:identified|named|known)\s+only\s+as\s+([A-Z][\w’'\-]+)\b(?![ \t]+[A-Z])"
+)
+# a byline's desk after a name: "Helen Marchbank Health editor", "Tom Hale Political reporter"
+_DESK_AFTER = re.compile(r"[ \t]+(?:editor|correspondent|reporter|writer|columnist|producer)\b")
 
 
 # a word in capitals ending a name: "Adrian Lusk KC", "Sir Desmond Plack QUITS" (a headline)
@@ -603,7 +636,10 @@ def _same_given(one: str, other: str) -> bool:
 
 
 _AS_BEFORE = re.compile(r"\bas[ \t]+$")
-_AGE_APPOSED = re.compile(r",[ \t]+(?:\d{1,3},[ \t]+)?")
+# "Kevin Ashworth, 52, a bus driver", "Dr Samir Qureshi, now a consultant surgeon"
+_AGE_APPOSED = re.compile(
+    r",[ \t]+(?:\d{1,3},[ \t]+)?(?:(?:now|then|himself|herself|also|once|formerly)[ \t]+)?"
+)
 
 
 def _named_just_before(named: list[Mention], text: str, start: int) -> Mention | None:
