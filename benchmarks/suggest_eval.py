@@ -7,7 +7,8 @@
     .venv/bin/python -m benchmarks.suggest_eval --holdout4 # the fourth
     .venv/bin/python -m benchmarks.suggest_eval --holdout5 # the fifth
     .venv/bin/python -m benchmarks.suggest_eval --holdout6 # the sixth
-    .venv/bin/python -m benchmarks.suggest_eval --holdout7 # the seventh, the latest
+    .venv/bin/python -m benchmarks.suggest_eval --holdout7 # the seventh
+    .venv/bin/python -m benchmarks.suggest_eval --holdout8 # the eighth, the latest
     .venv/bin/python -m benchmarks.suggest_eval --misses   # also list every miss
 
 Definitions (docs/suggestions.md):
@@ -180,16 +181,15 @@ def evaluate(folder: Path) -> Tally:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.suggest_eval")
-    parser.add_argument("--holdout", action="store_true", help="measure the first held-out set")
-    parser.add_argument("--holdout2", action="store_true", help="measure the second held-out set")
-    parser.add_argument("--holdout3", action="store_true", help="measure the third held-out set")
-    parser.add_argument("--holdout4", action="store_true", help="measure the fourth held-out set")
-    parser.add_argument("--holdout5", action="store_true", help="measure the fifth held-out set")
-    parser.add_argument("--holdout6", action="store_true", help="measure the sixth held-out set")
-    parser.add_argument("--holdout7", action="store_true", help="measure the seventh held-out set")
+    held_out = ["holdout", *(f"holdout{n}" for n in range(2, 9))]
+    ordinals = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    for name, ordinal in zip(held_out, ordinals, strict=True):
+        parser.add_argument(
+            f"--{name}", action="store_true", help=f"measure the {ordinal} held-out set"
+        )
     parser.add_argument("--misses", action="store_true", help="list every miss")
     args = parser.parse_args(argv)
-    sets = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
+    sets = held_out
     chosen = [name for name in sets if getattr(args, name)]
     folder = FIXTURES / (chosen[-1] if chosen else "dev")
     tally = evaluate(folder)
