@@ -59,8 +59,6 @@ if TYPE_CHECKING:
     from factdesk.db import search as search_repo
     from factdesk.db import speakers as speaker_repo
     from factdesk.db.engine import read_session, write_session
-    from factdesk.db.sheet import SheetRows
-    from factdesk.factsheet.model import ClaimBlock, Evidence, Quotation, SourceRef
     from factdesk.services.guard import desk_errors
     from factdesk.services.importing import import_files, import_text
 
@@ -606,13 +604,8 @@ class Desk:
         with plain sqlite3 straight into the sheet's rows (50,000 claims have a budget of 1 s
         from process start, DESIGN §5)."""
         from factdesk.db.sheet import read_sheet_rows  # noqa: PLC0415
-        from factdesk.factsheet import csv_out  # noqa: PLC0415
-        from factdesk.factsheet.write import (  # noqa: PLC0415
-            ExportError,
-            check_target,
-            write_chunks,
-            write_text,
-        )
+        from factdesk.factsheet.write import ExportError, check_target  # noqa: PLC0415
+        from factdesk.services import csv_sheet  # noqa: PLC0415
 
         target = Path(target).expanduser()
         check_target(target)
@@ -624,14 +617,7 @@ class Desk:
             conn = self._plain()
             with transaction(conn, write=False):  # one consistent picture of the desk
                 rows = read_sheet_rows(conn, statuses=statuses, doc_id=doc_id, speaker=speaker)
-        if per_highlight:
-            text = csv_out.render_claims_csv(_claim_blocks(rows), per_highlight=True)
-            write_text(target, text, bom=bom)
-        else:
-            chunks = csv_out.claim_rows_csv_chunks(
-                rows.claims, rows.spans, _evidence_by_claim(rows.evidence), _sources(rows)
-            )
-            write_chunks(target, chunks, bom=bom)
+        csv_sheet.write(rows, target, bom=bom, per_highlight=per_highlight)
         return len(rows.claims)
 
     # --- the file ------------------------------------------------------------------------
@@ -806,45 +792,3 @@ def _restore_evidence(session: Session, item: EvidenceInfo, *, claim_id: int, no
         now=now,
         evidence_id=item.id,
     )
-
-
-def _claim_blocks(rows: SheetRows) -> tuple[ClaimBlock, ...]:
-    """The sheet's claims from the desk's rows, as factsheet.model.build_factsheet makes them
-    from records (but for the quotations' context, which a CSV never shows)."""
-    from factdesk.factsheet.model import ClaimBlock, Quotation, SourceRef  # noqa: PLC0415
-
-    sources = _sources(rows)
-
-    def quotation(span: tuple[Any, ...]) -> Quotation:
-        quote, doc, found, start, end, _id, _claim = span
-        source = sources.get(doc) or SourceRef(doc, f"Document {doc}")
-        return Quotation(quote, source, start, end, bool(found))
-
-    evidence = _evidence_by_claim(rows.evidence)
-    quotations = {claim_id: tuple(map(quotation, spans)) for claim_id, spans in rows.spans.items()}
-    none = ()
-    return tuple(
-        [
-            ClaimBlock(
-                claim_id, text, speaker, date, status, note, updated_at,
-                quotations.get(claim_id, none), tuple(evidence.get(claim_id, none)),
-            )
-            for claim_id, text, speaker, date, status, note, updated_at in rows.claims
-        ]
-    )  # fmt: skip
-
-
-def _sources(rows: SheetRows) -> dict[int, SourceRef]:
-    """The documents the sheet's highlights quote, as the fact sheet names them."""
-    from factdesk.factsheet.model import SourceRef  # noqa: PLC0415
-
-    return {doc: SourceRef(doc, *info) for doc, info in rows.documents.items()}
-
-
-def _evidence_by_claim(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[Evidence]]:
-    from factdesk.factsheet.model import Evidence  # noqa: PLC0415
-
-    evidence: dict[int, list[Evidence]] = {}
-    for claim_id, source, note in rows:
-        evidence.setdefault(claim_id, []).append(Evidence(source, note))
-    return evidence
