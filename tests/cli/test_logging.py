@@ -55,3 +55,18 @@ def test_an_unwritable_log_folder_does_not_stop_factdesk(tmp_path: Path, capsys)
     blocker.write_text("")
     assert logs.setup_logging(blocker / "logs") is None
     assert "factdesk: no log file" in capsys.readouterr().err
+
+
+def test_a_log_folder_removed_after_set_up_drops_records_quietly(tmp_path: Path) -> None:
+    folder = tmp_path / "logs"
+    path = logs.setup_logging(folder)
+    assert path is not None
+    try:
+        path.unlink()
+        folder.rmdir()  # removed by hand, or a cleaner, while factdesk runs
+        logs.log.warning("nobody can write this down")  # must not raise into the caller
+        assert not folder.exists()
+    finally:
+        for handler in list(logs.log.handlers):
+            logs.log.removeHandler(handler)
+            handler.close()

@@ -96,3 +96,22 @@ def test_an_error_while_reading_keeps_the_batch_in_flight_whole(desk: Path, tmp_
     with closing(connect(desk)) as conn:  # and the desk takes the rest afterwards
         report = import_files(conn, paths, now="now", batch_size=2)
     assert len(report.imported) == 4 and len(report.duplicates) == 2
+
+
+def test_a_failing_last_batch_is_reported_also_to_a_caller_inside_an_except(
+    desk: Path, tmp_path: Path
+) -> None:
+    """An import run from an error handler (a retry, a fallback) still hears of a failure."""
+    paths = _articles(tmp_path, 3)
+    with closing(sqlite3.connect(desk)) as conn:
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON document WHEN new.title = 'Article 2' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        )
+    with closing(connect(desk)) as conn:
+        try:
+            raise LookupError("the caller's own, already handled")
+        except LookupError:
+            with pytest.raises(sqlite3.IntegrityError, match="refused"):
+                import_files(conn, paths, now="now", batch_size=2)
+    assert _rows(desk, "SELECT title FROM document ORDER BY id") == [("Article 0",), ("Article 1",)]

@@ -64,7 +64,10 @@ class _LogFile(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._file is None:
-            self._file = _rotating_file(self.path)
+            try:
+                self._file = _rotating_file(self.path)
+            except OSError:  # the folder went since setup: the record is dropped, as below
+                return
             self._file.setFormatter(self.formatter)
         self._file.handle(record)
 
@@ -84,7 +87,9 @@ def _rotating_file(path: Path) -> logging.Handler:
         def handleError(self, record: logging.LogRecord) -> None:
             del record
 
-    return QuietRotatingFile(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8")
+    return QuietRotatingFile(
+        path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
+    )
 
 
 def record_bug(

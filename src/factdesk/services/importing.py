@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -76,8 +75,9 @@ def import_files(
             if progress is not None:
                 progress(done, len(paths), path)
         writer.submit(pending)
-    finally:
         writer.finish()
+    finally:
+        writer.join()  # on an error the batch in flight still ends whole
     docs = frozenset(d.id for d in tally.imported)
     return ImportReport(
         imported=tuple(tally.imported),
@@ -129,11 +129,14 @@ class _BatchWriter:
         self._thread.start()
 
     def finish(self) -> None:
-        """Wait for the last batch; raise its error unless the caller is raising one already."""
-        if sys.exc_info()[1] is None:
-            self._wait()
-        elif self._thread is not None:  # keep the caller's error; the batch still ends whole
+        """Wait for the last batch and raise its error, if any."""
+        self._wait()
+
+    def join(self) -> None:
+        """Wait for the batch in flight, whatever happened to it (the caller is failing)."""
+        if self._thread is not None:
             self._thread.join()
+            self._thread = None
 
     def _store(self, batch: _Batch) -> None:
         try:

@@ -97,10 +97,10 @@ class SuggestionFlow:
         """Read the suggestions again when they are next needed (now, if they are shown)."""
         self._stale = True
         if self.needed() and not self._reading and self.dv.client is not None:
+            self._reading = True  # now, not when the coroutine starts: a second call waits
             self.dv._spawn(self._read())
 
     async def _read(self) -> None:
-        self._reading = True
         try:
             while self._stale and self.needed() and self.dv.client is not None:
                 self._stale = False
