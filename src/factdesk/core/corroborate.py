@@ -19,7 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from factdesk.core.noise import NoiseRange
+from factdesk.core.noise import NoiseRange, covers
 
 # below this share of the statement (0-1), a stretch is a different statement
 MATCH_THRESHOLD = 0.85
@@ -125,7 +125,7 @@ def _best_in(
     start, end = _snap_to_words(doc, aligned.dest_start, aligned.dest_end)
     start, end, score = _refine(wanted.text, candidate.text, doc, start, end)
     report = candidate.text[start:end]
-    if score < threshold or _in_noise(start, end, candidate.noise):
+    if score < threshold or covers(candidate.noise, start, end):
         return None
     return Match(candidate.doc, start, end, report, score, word_diff(statement, report))
 
@@ -153,10 +153,6 @@ def _refine(wanted: str, text: str, doc: _Folded, start: int, end: int) -> tuple
             if score > best[0]:
                 best = (score, starts[a], ends[b])
     return best[1], best[2], best[0]
-
-
-def _in_noise(start: int, end: int, noise: Sequence[NoiseRange]) -> bool:
-    return any(n.start <= start and end <= n.end for n in noise)
 
 
 def word_diff(claim: str, report: str) -> tuple[DiffPart, ...]:

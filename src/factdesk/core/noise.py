@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -71,6 +72,11 @@ _RIGHTS = "all rights "
 # None for a line too long for any rule; `repeated` says an earlier line has the same fold().
 # Plain tuples: an import handles thousands of articles (DESIGN §5).
 _Line = tuple[int, str, str | None, bool]
+
+
+def covers(noise: Iterable[NoiseRange], start: int, end: int) -> bool:
+    """Whether [start, end) lies wholly inside one of the noise ranges."""
+    return any(n.start <= start and end <= n.end for n in noise)
 
 
 def find_noise(text: str) -> tuple[NoiseRange, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factdesk.core.suggest import NUMBER, suggest
+from factdesk.core.suggest.numbers import find_figures
 
 
 def figures(text: str) -> list[str]:
@@ -93,3 +94,34 @@ def test_pence_rates_doubling_and_durations_with_an_article() -> None:
                  "zero per cent", "-150C", "almost 11pm", "half past midnight", "mum-of-two",
                  "two out of three", "spring 2027", "twice"):  # fmt: skip
         assert any(want in figure for figure in found), (want, found)
+
+
+def figure_spans(text: str) -> list[str]:
+    return [text[f.figure_start : f.figure_end] for f in find_figures(text)]
+
+
+def test_figures_in_other_notations() -> None:
+    text = (
+        "The minister said R3,8bn was set aside. Members lost well over R40m, one owner "
+        "R12\u00a0000 in a month; a generator costs R1\u00a0800 a day. Under Stage 4, suburbs "
+        "are without power for two and a half hours at a time. Work will take at least "
+        "another 14 months. Surveyors walked 1,450 one-kilometre squares and numbers have "
+        "more than doubled. Clients were in their 80s and he bought a 42ft motor cruiser. "
+        "The gap opens in fiscal 2027 after a 2.1% increase. There is one bus an hour and "
+        "the last is at half six; the fund needs north of £400,000. Voss, the world No 12, "
+        "lost 6-4, 3-6, 7-6 (7-4) an hour before dusk and has won 11 of her last 12 "
+        "matches against top-15 players, and expects at least a point more."
+    )
+    found = figure_spans(text)
+    for want in ("R3,8bn", "well over R40m", "R12\u00a0000", "R1\u00a0800 a day", "Stage 4",
+                 "two and a half hours", "at least another 14 months",
+                 "1,450 one-kilometre squares", "more than doubled", "80s",
+                 "42ft motor cruiser", "fiscal 2027", "2.1% increase", "one bus an hour",
+                 "half six", "north of £400,000", "world No 12", "6-4, 3-6, 7-6 (7-4)",
+                 "an hour", "11 of her last 12 matches", "top-15",
+                 "at least a point"):  # fmt: skip
+        assert any(want in figure for figure in found), (want, found)
+
+
+def test_labels_stay_labels() -> None:
+    assert figure_spans("He walked past No 10 to Platform 9 and Route 7.") == []

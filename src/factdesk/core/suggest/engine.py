@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from factdesk.core.noise import NoiseRange, fold
+from factdesk.core.noise import NoiseRange, covers, fold
 from factdesk.core.suggest import attribution
 from factdesk.core.suggest.attribution import Attribution
 from factdesk.core.suggest.captions import captions
@@ -84,7 +84,7 @@ def suggest(
             figure=text[f.figure_start : f.figure_end],
         )
         for f in find_figures(text)
-        if not _in_noise(f.figure_start, f.figure_end, noise)
+        if not covers(noise, f.figure_start, f.figure_end)
     ]  # fmt: skip
     return sorted(quotes + figures, key=lambda s: (s.start, s.kind))
 
@@ -320,13 +320,9 @@ def _outside_noise(spans: list[QuoteSpan], noise: Sequence[NoiseRange]) -> list[
     kept: list[QuoteSpan] = []
     new_index: dict[int, int] = {}
     for index, span in enumerate(spans):
-        if _in_noise(span.start, span.end, noise):
+        if covers(noise, span.start, span.end):
             continue
         new_index[index] = len(kept)
         first = new_index.get(span.continues) if span.continues is not None else None
         kept.append(replace(span, continues=first))
     return kept
-
-
-def _in_noise(start: int, end: int, noise: Sequence[NoiseRange]) -> bool:
-    return any(n.start <= start and end <= n.end for n in noise)

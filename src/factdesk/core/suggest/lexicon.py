@@ -84,10 +84,13 @@ AGE_ROLE = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old"
 _FIELD_ROLE = r"[a-z]+ologist"
 
 
+_AGE_OR_FIELD = re.compile(rf"{AGE_ROLE}|{_FIELD_ROLE}")
+
+
 def is_role_word(key: str) -> bool:
     """A folded word that names a role, also with a prefix ("co-presenter", "ex-minister"),
     an age ("41-year-old") or a field of science ("neurologist")."""
-    if key in ROLE_WORDS or re.fullmatch(rf"{AGE_ROLE}|{_FIELD_ROLE}", key):
+    if key in ROLE_WORDS or _AGE_OR_FIELD.fullmatch(key):
         return True
     prefix = next((p for p in _ROLE_PREFIXES if key.startswith(p)), None)
     return prefix is not None and key[len(prefix) :] in ROLE_WORDS

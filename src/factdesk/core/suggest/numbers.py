@@ -12,13 +12,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from factdesk.core.suggest.quotes import trim_end
+
 # "39,000", "R12 000" (a non-breaking space between thousands), "3.5", "R3,8bn" (a decimal
 # comma before a scale)
 _DIGITS = (
     r"\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?"
     r"|\d+(?:\.\d+|,\d{1,2}(?=\s?(?:bn|billion|m|million|tn)\b))?"
 )
-_NUM = _DIGITS  # kept for the money and percent patterns
 _SCALE = r"(?:\s?(?:bn|billion|m|million|mn|k|thousand|trillion|tn|trn|crore|lakh|cents?|p)\b)"
 _CURRENCY = r"(?:£|\$|€|¥|₹|US\$|A\$|C\$|NZ\$|HK\$|R(?=\d)|Rs\.?\s?(?=\d))"  # R: rand
 _UNITS = (
@@ -246,7 +247,6 @@ FIGURES = [
         ),
     ),
 ]
-_NOT_A_COUNT = re.compile(r"^(?:one|the)\b", re.I)
 _ONE_OF = re.compile(r"(?i)one of\b")
 _LABELS = (
     "No|Figure|Table|Page|Chapter|Article|Section|Room|Gate|Platform|Flight|Route|Bus|Line|"
@@ -325,16 +325,10 @@ def _clause(text: str, start: int, end: int, stops: list[tuple[int, int]]) -> tu
         sentence_end += 1
     sentence_end = max(sentence_end, end)
     if len(text[sentence_start:sentence_end].split()) <= 35:
-        return sentence_start, _trim_clause(text, sentence_start, sentence_end)
+        return sentence_start, trim_end(text, sentence_start, sentence_end)
     # a comma at least a few words away on each side keeps the figure's subject and verb
     left = text.rfind(", ", sentence_start, max(sentence_start, start - 40))
     right = text.find(", ", min(sentence_end, end + 30), sentence_end)
     clause_start = left + 2 if left != -1 else sentence_start
     clause_end = right if right != -1 else sentence_end
-    return clause_start, _trim_clause(text, clause_start, clause_end)
-
-
-def _trim_clause(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+    return clause_start, trim_end(text, clause_start, clause_end)

@@ -17,6 +17,7 @@ given names and the first he/his or she/her after a mention. Organisations ("Hig
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -206,7 +207,7 @@ class Cast:
 
     def mentions_before(self, at: int) -> list[Mention]:
         """The mentions that end by `at`, in text order."""
-        return self.mentions[: bisect.bisect_right([m.end for m in self.mentions], at)]
+        return self.mentions[: bisect.bisect_right(self.mentions, at, key=_end)]
 
     def add_mention(self, mention: Mention) -> None:
         """Record a mention found after the first pass, keeping text order."""
@@ -600,11 +601,13 @@ def _speech_precedes(text: str, start: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def _speaks_elsewhere(text: str, family: str) -> bool:
     """ "Beckett said": a surname that speaks is a person's."""
     return bool(re.search(rf"\b{re.escape(family)},?\s+(?:said|says|told|added|warned)\b", text))
 
 
+@functools.lru_cache(maxsize=1024)  # a whole-text search, asked again for each run
 def _titled_elsewhere(text: str, family: str) -> bool:
     return bool(
         re.search(
@@ -642,12 +645,16 @@ _AGE_APPOSED = re.compile(
 )
 
 
+def _end(mention: Mention) -> int:
+    return mention.end
+
+
 def _named_just_before(named: list[Mention], text: str, start: int) -> Mention | None:
     """The named mention an indefinite role phrase at `start` is in apposition to: "Kevin
     Ashworth, 52, a bus driver" (a comma and perhaps an age between them)."""
     if fold(text[start : start + 3]).split()[0] not in {"a", "an"}:
         return None
-    index = bisect.bisect_right([m.end for m in named], start) - 1
+    index = bisect.bisect_right(named, start, key=_end) - 1
     if index < 0 or not named[index].person.named:
         return None
     gap = _AGE_APPOSED.fullmatch(text, named[index].end, start)

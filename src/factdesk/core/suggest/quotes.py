@@ -136,7 +136,7 @@ def _quotes_in(text: str, paragraph: Paragraph, index: int) -> list[QuoteSpan]:
         at, family = opener
         close = _closing_mark(text, at + 1, paragraph.end, family)
         if close is None:
-            inside_end = _trim_end(text, at + 1, paragraph.end)
+            inside_end = trim_end(text, at + 1, paragraph.end)
             if inside_end > at + 1:
                 found.append(
                     QuoteSpan(at + 1, inside_end, at, inside_end, family, index, closed=False)
@@ -245,10 +245,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """The inside without the spaces French typography puts inside « guillemets »."""
     while start < end and text[start].isspace():
         start += 1
-    return start, _trim_end(text, start, end)
+    return start, trim_end(text, start, end)
 
 
-def _trim_end(text: str, start: int, end: int) -> int:
+def trim_end(text: str, start: int, end: int) -> int:
+    """`end` moved back over whitespace, not before `start`."""
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
