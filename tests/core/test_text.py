@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import re
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factdesk.core.text import first_line, normalise_text, text_sha256, word_count
@@ -34,3 +36,30 @@ def test_first_line_skips_blanks_and_shortens_long_lines() -> None:
     long = "word " * 100
     assert first_line(long, limit=20).endswith("…")
     assert len(first_line(long, limit=20)) <= 21
+
+
+_AWKWARD = [
+    *"ab1_ é'’‘-–—.,!?;:()\"“”«»\u00a0\t\n£$%*/\\|&@#+=~^`…",
+    "it’s",
+    "once-in-a-generation",
+    "rock'n'roll",
+    "--",
+    "'tis",
+    "snake_case",
+    "٣",
+    "²",
+    "Ⅻ",
+    "😀",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=120),
+        st.lists(st.sampled_from(_AWKWARD), max_size=40).map("".join),
+    )
+)
+def test_word_count_is_the_number_of_editors_words(text: str) -> None:
+    """The counting takes shortcuts for speed; the count is the regex's over the whole text."""
+    assert word_count(text) == len(re.findall(r"\w+(?:[’'\-]\w+)*", text))

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import filterfalse
 
 BOM = "\ufeff"
 
 _NEWLINES = re.compile(r"\r\n?")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+# Characters that are never word characters (\w), stripped from the ends of a token.
+_EDGES = "\"'’‘“”«»„‚‹›()[]{}<>.,;:!?…—–-*/\\|&%$£€#@+=~^`"
 
 
 def normalise_text(text: str) -> str:
@@ -29,8 +32,20 @@ def text_sha256(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Count words the way an editor would: "once-in-a-generation" and "it’s" are one word."""
-    return len(_WORD.findall(text))  # findall stays in C; a generator over matches is 3x slower
+    """Count words the way an editor would: "once-in-a-generation" and "it’s" are one word
+    (the matches of _WORD), in less than half the time of counting them with the regex over
+    every character (which took a fifth of an import).
+
+    No word spans whitespace, so the text's words are its whitespace-separated tokens' words.
+    Most tokens are letters and digits only: one word each, counted in C. Stripping characters
+    that are never word characters from a token's ends leaves its words as they were (a word
+    never begins with one, and a joiner ends a word only when a word character follows it);
+    what is then letters and digits only is one word, and anything else goes to the regex."""
+    tokens = text.split()
+    cores = [token.strip(_EDGES) for token in filterfalse(str.isalnum, tokens)]
+    odd = list(filterfalse(str.isalnum, cores))
+    # findall stays in C; a generator over matches is 3x slower
+    return len(tokens) - len(odd) + sum([len(_WORD.findall(core)) for core in odd if core])
 
 
 def shorten(text: str, limit: int) -> str:

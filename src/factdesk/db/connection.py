@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 BUSY_TIMEOUT_MS = 30_000
@@ -59,10 +59,3 @@ def transaction(conn: sqlite3.Connection, *, write: bool) -> Iterator[sqlite3.Co
                 conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-@contextmanager
-def session(path: Path, *, write: bool) -> Iterator[sqlite3.Connection]:
-    """A fresh connection holding one transaction, closed afterwards."""
-    with closing(connect(path)) as conn, transaction(conn, write=write):
-        yield conn

@@ -22,12 +22,14 @@ def matches(desk: Desk, claim_id: int, *, first_page: int = FIRST_PAGE) -> list[
     claim = desk.claim(claim_id)
     statements = [span.quote for span in claim.spans] or [claim.text]
     words = " ".join(statements)
-    seen = {span.doc for span in claim.spans}
+    # one ranking (bm25 scores every matching document whatever the limit), read page by page
+    ranked = desk.candidate_documents(
+        words, exclude={span.doc for span in claim.spans}, limit=MAX_CANDIDATES
+    )
     best: dict[int, Match] = {}
-    page = first_page
-    while (wanted := min(page, MAX_CANDIDATES - len(seen))) > 0:
-        ids = desk.candidate_documents(words, exclude=seen, limit=wanted)
-        seen.update(ids)
+    start, page = 0, first_page
+    while start < len(ranked):
+        ids = ranked[start : start + page]
         candidates = []
         for doc_id in ids:
             document = desk.document(doc_id)
@@ -35,9 +37,9 @@ def matches(desk: Desk, claim_id: int, *, first_page: int = FIRST_PAGE) -> list[
         found = {m.doc for m in _best_of(statements, candidates, best)}
         # bm25 ranks the documents sharing the most words first: once most of a page is
         # not a report, the documents after it hold none worth aligning
-        if len(ids) < wanted or 2 * len(found) < len(ids):
+        if 2 * len(found) < len(ids):
             break
-        page *= 2
+        start, page = start + page, page * 2
     return sorted(best.values(), key=lambda m: (-m.score, m.doc))
 
 

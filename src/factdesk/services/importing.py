@@ -30,7 +30,7 @@ from factdesk.core.records import (
     Rejected,
     SourceDocument,
 )
-from factdesk.core.text import text_sha256
+from factdesk.core.text import text_sha256, word_count
 from factdesk.db import store
 from factdesk.db.connection import transaction
 from factdesk.sources import document_from_text, read_source
@@ -179,7 +179,7 @@ class _Batch:
         return cls(
             sources,
             [text_sha256(s.text) for s in sources],
-            [store.count_words(s.text) for s in sources],
+            [word_count(s.text) for s in sources],
         )
 
 
