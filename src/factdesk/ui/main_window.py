@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         a.all_claims.toggled.connect(self.claims.scope.setCurrentIndex)
         self.claims.scopeChanged.connect(a.all_claims.setChecked)
         a.show_suggestions.setChecked(self.settings.value("view/suggestions", False, type=bool))
-        a.show_suggestions.toggled.connect(self._suggestions_shown)
+        a.show_suggestions.toggled.connect(self._show_suggestions_toggled)
         self.left.currentChanged.connect(self._suggestions_shown)
         a.speakers.triggered.connect(self.open_speakers)
         a.about.triggered.connect(self.about)
@@ -389,9 +389,12 @@ class MainWindow(QMainWindow):
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.show_error("The log folder could not be opened", f"The log is in {folder}.")
 
+    def _show_suggestions_toggled(self, shown: bool) -> None:
+        self.settings.setValue("view/suggestions", shown)
+        self._suggestions_shown()
+
     def _suggestions_shown(self) -> None:
         """The Suggestions tab or View ▸ Show suggestions changed: the article follows."""
-        self.settings.setValue("view/suggestions", self.actions_.show_suggestions.isChecked())
         if self._desk_view is not None:
             self._desk_view.suggestions.shown_changed()
 
@@ -404,8 +407,7 @@ class MainWindow(QMainWindow):
             return
         from factdesk.ui.speakers_dialog import SpeakersDialog  # noqa: PLC0415
 
-        dialog = SpeakersDialog(self.client, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = SpeakersDialog(self.client, self)  # deletes itself on close
         dialog.finished.connect(self._forget_speakers)
         self._speakers = dialog
         dialog.open()

@@ -270,7 +270,7 @@ def _quoted(doc_id: int | None, claims: Sequence[ClaimInfo]) -> Quoted:
 
 
 def _tip(s: Suggestion) -> str:
-    return f"Suggested: {describe(s)}\n{shorten(' '.join(s.text.split()), 200)}"
+    return f"Suggested: {describe(s)}\n{shorten(s.text, 200)}"
 
 
 # --- the worker side -------------------------------------------------------------------------

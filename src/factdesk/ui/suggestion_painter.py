@@ -52,9 +52,6 @@ class SuggestionIndex:
             for line, start, end in positions.span_units(mark.start, mark.end):
                 self._blocks.setdefault(line, []).append((mark, start, end))
 
-    def __bool__(self) -> bool:
-        return bool(self.marks)
-
     def in_block(self, block: int) -> list[tuple[SuggestionMark, int, int]]:
         return self._blocks.get(block, [])
 

@@ -314,7 +314,7 @@ class SuggestionsPanel(QWidget):
             self.detail.clear()
             self.detail.hide()
         else:
-            words = shorten(" ".join(current.text.split()), _DETAIL_CHARACTERS)
+            words = shorten(current.text, _DETAIL_CHARACTERS)
             self.detail.setText(f"{describe(current)}\n“{words}”")
             self.detail.show()
         self._update_accept_all(current)

@@ -182,7 +182,7 @@ class DismissSuggestionCommand(DeskCommand):
     """A suggestion hidden for good (on the desk, for everyone); undo offers it again."""
 
     def __init__(self, client: DeskClient, doc_id: int, suggestion: Suggestion) -> None:
-        what = suggestion.figure or shorten(" ".join(suggestion.text.split()), 40)
+        what = suggestion.figure or shorten(suggestion.text, 40)
         super().__init__(client, f"Dismiss suggestion “{what}”")
         self.doc_id = doc_id
         self.kind, self.start, self.end = suggestion.kind, suggestion.start, suggestion.end

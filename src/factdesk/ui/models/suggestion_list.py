@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 COL_KIND, COL_SPEAKER, COL_SCORE, COL_TEXT = range(4)
 HEADERS = ("Kind", "Speaker", "Score", "Suggestion")
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[str, int, int]  # kind, start, end: what the desk dismisses a suggestion by
@@ -110,7 +109,7 @@ def _display(s: Suggestion, col: int) -> str | None:
 def cell_text(s: Suggestion) -> str:
     """One line: a quotation in quotes (↳ when it carries on from the paragraph before), or
     the figure first and then its clause."""
-    words = shorten(" ".join(s.text.split()), _CELL_CHARACTERS)
+    words = shorten(s.text, _CELL_CHARACTERS)
     if s.kind != QUOTE:
         return f"{s.figure} — {words}" if s.figure else words
     return f"{_CONTINUES if s.continues is not None else ''}“{words}”"
@@ -131,7 +130,7 @@ def describe(s: Suggestion) -> str:
 
 
 def _tooltip(s: Suggestion) -> str:
-    return plain_tip(f"{describe(s)}\n\n{shorten(' '.join(s.text.split()), _TIP_CHARACTERS)}")
+    return plain_tip(f"{describe(s)}\n\n{shorten(s.text, _TIP_CHARACTERS)}")
 
 
 def _font(s: Suggestion, _col: int) -> QFont | None:
@@ -149,7 +148,6 @@ _ROLES: dict[int, Callable[[Suggestion, int], Any]] = {
     Qt.ItemDataRole.FontRole: _font,
     Qt.ItemDataRole.TextAlignmentRole: lambda _s, col: _RIGHT if col == COL_SCORE else None,
     SUGGESTION_ROLE: lambda s, _col: s,
-    KEY_ROLE: lambda s, _col: key_of(s),
 }
 
 
@@ -172,9 +170,6 @@ class SuggestionFilterModel(QSortFilterProxyModel):
             self.beginFilterChange()
             self._speaker = speaker
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def fragments(self) -> bool:
-        return self._fragments
 
     def speaker(self) -> str | None:
         return self._speaker

@@ -17,7 +17,6 @@ Index = QModelIndex | QPersistentModelIndex
 TitleOf = Callable[[int], str]
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1  # the Match
 DOC_ROLE = Qt.ItemDataRole.UserRole + 2  # its document's id
-SCORE_ROLE = Qt.ItemDataRole.UserRole + 3  # 0–1
 
 
 def score_label(match: Match) -> str:
@@ -40,9 +39,6 @@ class VariantListModel(QAbstractListModel):
         self.beginResetModel()
         self._matches = list(matches)
         self.endResetModel()
-
-    def matches(self) -> list[Match]:
-        return list(self._matches)
 
     def match_at(self, row: int) -> Match:
         return self._matches[row]
@@ -78,5 +74,4 @@ _ROLES: dict[int, Callable[[Match], Any]] = {
     ),
     MATCH_ROLE: lambda m: m,
     DOC_ROLE: lambda m: m.doc,
-    SCORE_ROLE: lambda m: m.score,
 }
